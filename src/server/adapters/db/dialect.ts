@@ -1,0 +1,126 @@
+// The one file that branches on the database (design §4). Everything else speaks Kysely and the
+// helpers exported here, so SQLite (embedded default) and PostgreSQL (province scale) stay one code path.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+/** `DATABASE_URL` is `file:…` or `postgres://…`; unset means `<data dir>/tusoi.sqlite`. */
+export function databaseConfigFrom(env: { DATABASE_URL?: string; TUSOI_DATA_DIR?: string }): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//i.test(url)) return { dialect: 'postgres', url };
+  if (url && url.startsWith('file:')) return { dialect: 'sqlite', file: path.resolve(url.slice('file:'.length)) };
+  if (url) throw new Error(`DATABASE_URL không hợp lệ: "${url}". Dùng file:<đường dẫn> hoặc postgres://…`);
+  const dir = path.resolve(env.TUSOI_DATA_DIR ?? 'data');
+  return { dialect: 'sqlite', file: path.join(dir, 'tusoi.sqlite') };
+}
+
+/** Column types that differ between the two databases, for migrations. */
+export interface DdlTypes {
+  /** Text compared byte by byte: paths and sort keys must order the same on both databases. */
+  binaryText: RawBuilder<unknown>;
+  blob: 'blob' | 'bytea';
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  ddl: DdlTypes;
+  /** Creates the extras that only one database has (trigram indexes on PostgreSQL). */
+  createSearchIndex(db: Kysely<any>, table: string, column: string): Promise<void>;
+  /** `PRAGMA integrity_check` / a catalog sanity query; returns problems found. */
+  integrityCheck(): Promise<string[]>;
+  /** Online, consistent copy of an SQLite database to `file` (PostgreSQL uses pg_dump). */
+  backupTo(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DbHandle> {
+  return config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+}
+
+function openSqlite(file: string): DbHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    ddl: { binaryText: sql`text`, blob: 'blob' },
+    async createSearchIndex() {
+      // SQLite has no trigram index without extensions; the folded column is scanned.
+    },
+    async integrityCheck() {
+      const rows = raw.pragma('integrity_check') as { integrity_check: string }[];
+      const fk = raw.pragma('foreign_key_check') as unknown[];
+      const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+      if (fk.length > 0) problems.push(`${fk.length} foreign key violations`);
+      return problems;
+    },
+    async backupTo(target: string) {
+      await raw.backup(target);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+let pgTypesSet = false;
+function openPostgres(url: string): DbHandle {
+  if (!pgTypesSet) {
+    // COUNT(*) and other int8 values: numbers, as on SQLite (our counts stay far below 2^53).
+    pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+    pgTypesSet = true;
+  }
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.TUSOI_PG_POOL ?? 10) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    ddl: { binaryText: sql`text collate "C"`, blob: 'bytea' },
+    async createSearchIndex(trx: Kysely<any>, table: string, column: string) {
+      await sql`create extension if not exists pg_trgm`.execute(trx);
+      await sql`create index if not exists ${sql.raw(`${table}_${column}_trgm`)} on ${sql.table(table)} using gin (${sql.ref(column)} gin_trgm_ops)`.execute(trx);
+    },
+    async integrityCheck() {
+      const r = await sql<{ ok: number }>`select 1 as ok`.execute(db);
+      return r.rows.length === 1 ? [] : ['postgres did not answer'];
+    },
+    async backupTo() {
+      throw new Error('Sao lưu PostgreSQL dùng pg_dump (xem README).');
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column LIKE '%q%'` with q's wildcards escaped; the ESCAPE clause makes both databases agree. */
+export function likeContains(column: string, value: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(value)}%`} escape '\\'`;
+}
+
+/**
+ * Subtree of a materialized path as a range, so it uses the path index on both databases (LIKE
+ * would not: SQLite's is case-insensitive, PostgreSQL's needs text_pattern_ops). Paths are
+ * "/<id>/…/" with ids in [0-9a-z], and "0" is the character right after "/".
+ */
+export function subtreeRange(pathPrefix: string): { from: string; to: string } {
+  return { from: pathPrefix, to: `${pathPrefix.slice(0, -1)}0` };
+}

@@ -1,0 +1,42 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { DbHandle } from './dialect.js';
+import { migration0001 } from './migrations/0001-org-units-and-members.js';
+import { migration0002 } from './migrations/0002-accounts-audit-jobs.js';
+
+/** Migrations in order; names sort lexically, as Kysely's Migrator requires. */
+export function migrationsFor(handle: DbHandle): Record<string, Migration> {
+  return {
+    '0001-org-units-and-members': migration0001(handle),
+    '0002-accounts-audit-jobs': migration0002(handle),
+  };
+}
+
+export function migratorFor(handle: DbHandle): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrationsFor(handle) },
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`Cập nhật cấu trúc dữ liệu thất bại${failed ? ` ở bước ${failed.migrationName}` : ''}: ${String(result.error)}`);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  return check(await migratorFor(handle).migrateToLatest());
+}
+
+export async function migrateUpOne(handle: DbHandle): Promise<string[]> {
+  return check(await migratorFor(handle).migrateUp());
+}
+
+/** Name of the last applied migration (the "migration level" of /api/health). */
+export async function migrationLevel(handle: DbHandle): Promise<string | null> {
+  const all = await migratorFor(handle).getMigrations();
+  const applied = all.filter((m) => m.executedAt);
+  return applied.length ? applied[applied.length - 1].name : null;
+}

@@ -1,0 +1,126 @@
+// The HTTP adapter: security headers, authentication, CSRF, routes, errors, the browser app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
+import { loadPrincipal } from '../auth/principal.repository.js';
+import { findTokenAccount, touchSession } from '../auth/sessions.repository.js';
+import { migrationLevel } from '../db/migrate.js';
+import type { AppContext } from '../../features/context.js';
+import { openApiDocument, registerRoutes, type AuthInfo, type RouteDef } from './route.js';
+import { allRoutes } from './routes/index.js';
+import { SESSION_COOKIE } from './routes/auth.routes.js';
+
+export const APP_VERSION = '0.1.0';
+
+function errorResponse(c: Context, err: AppError) {
+  const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+  return c.json(body, err.status as 400);
+}
+
+async function authenticate(app: AppContext, c: Context, def: RouteDef): Promise<AuthInfo | null> {
+  const bearer = c.req.header('authorization');
+  let accountId: string | null = null;
+  let sessionId: string | null = null;
+  let csrfToken: string | null = null;
+  let via: AuthInfo['via'] = 'session';
+  if (bearer?.toLowerCase().startsWith('bearer ')) {
+    accountId = await findTokenAccount(app.db, bearer.slice(7).trim(), app.clock.now());
+    via = 'token';
+  } else {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const s = await touchSession(app.db, token, app.clock.nowMs(), app.config.sessionIdleMinutes);
+      if (s) {
+        accountId = s.accountId;
+        sessionId = s.sessionId;
+        csrfToken = s.csrfToken;
+      }
+    }
+  }
+  if (!accountId) {
+    if (def.public) return null;
+    throw new AppError('auth.unauthenticated');
+  }
+  // CSRF: a cookie is sent by the browser on its own; a header only by our own script (issue 2 item 6).
+  if (via === 'session' && def.method !== 'get' && !def.public && c.req.header('x-csrf-token') !== csrfToken) {
+    throw new AppError('auth.csrf');
+  }
+  const account = await app.db
+    .selectFrom('accounts')
+    .select(['username', 'member_id', 'must_change_password', 'disabled'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!account || account.disabled) throw new AppError('auth.unauthenticated');
+  if (account.must_change_password && !def.allowWithPendingPasswordChange && !def.public) {
+    throw new AppError('auth.password_change_required');
+  }
+  const principal = await loadPrincipal(app.db, accountId, account.member_id);
+  return { principal, username: account.username, mustChangePassword: account.must_change_password === 1, via, sessionId, csrfToken };
+}
+
+export function createHttpApp(app: AppContext, options: { webRoot?: string | null } = {}): Hono {
+  const server = new Hono();
+  server.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  const api = new Hono();
+  api.use('*', bodyLimit({ maxSize: app.config.maxUploadBytes + 64 * 1024, onError: () => { throw new AppError('request.too_large'); } }));
+  api.get('/health', async (c) =>
+    c.json({ status: 'ok', version: APP_VERSION, dialect: app.handle.dialect, migration: await migrationLevel(app.handle) }),
+  );
+  const routes = allRoutes();
+  const openapi = openApiDocument(routes, APP_VERSION);
+  api.get('/openapi.json', (c) => c.json(openapi));
+  registerRoutes(api, app, routes, (c, def) => authenticate(app, c, def));
+  api.notFound(() => {
+    throw new AppError('request.not_found');
+  });
+  server.route('/api', api);
+
+  server.onError((err, c) => {
+    if (err instanceof AppError) return errorResponse(c, err);
+    // Hono's own HTTP errors (malformed multipart, …) are the client's fault, not the server's.
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return errorResponse(c, new AppError(status === 413 ? 'request.too_large' : 'request.invalid'));
+    }
+    console.error('[tusoi] lỗi máy chủ:', err);
+    return c.json({ error: { code: 'server.internal', message: ERROR_CODES['server.internal'].message } }, 500);
+  });
+
+  const webRoot = options.webRoot;
+  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    const index = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    server.use(
+      '/assets/*',
+      serveStatic({ root: path.relative(process.cwd(), webRoot) || '.', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+    );
+    server.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
+    // Client-side routes: every other GET gets the app shell.
+    server.get('*', (c) => c.html(index));
+  } else {
+    server.get('/', (c) =>
+      c.html('<!doctype html><meta charset="utf-8"><title>Tự soi</title><p>Giao diện chưa được dựng. Chạy <code>npm run build</code>.</p>'),
+    );
+  }
+  return server;
+}

@@ -1,0 +1,52 @@
+// The organization tree (design §3, OrgUnit): kinds that may hold members, parent-child rules and
+// materialized paths. Kinds follow Điều lệ Đảng (2011) chương III and QĐ 97-QĐ/TW (2022) on
+// the grassroots organization types.
+import type { OrgKind } from '../../shared/vocabulary.js';
+
+/** Which kinds may sit under which (design §3). The committee may nest (province → city). */
+const ALLOWED_CHILDREN: Record<OrgKind, OrgKind[]> = {
+  committee: ['committee', 'grassroots_party', 'grassroots_cell'],
+  grassroots_party: ['sub_party', 'cell'],
+  sub_party: ['cell'],
+  grassroots_cell: [],
+  cell: [],
+};
+
+export function canBeChildOf(child: OrgKind, parent: OrgKind | null): boolean {
+  if (parent === null) return child === 'committee';
+  return ALLOWED_CHILDREN[parent].includes(child);
+}
+
+/** Members are in a chi bộ: a chi bộ cơ sở or a chi bộ trực thuộc (Điều lệ Đảng, Điều 21–24). */
+export function holdsMembers(kind: OrgKind): boolean {
+  return kind === 'grassroots_cell' || kind === 'cell';
+}
+
+/** Grassroots party organizations (tổ chức cơ sở đảng): the units a city committee reviews. */
+export function isGrassroots(kind: OrgKind): boolean {
+  return kind === 'grassroots_party' || kind === 'grassroots_cell';
+}
+
+export function childPath(parentPath: string | null, id: string): string {
+  return `${parentPath ?? '/'}${id}/`;
+}
+
+export function depthOf(path: string): number {
+  return path.split('/').filter(Boolean).length - 1;
+}
+
+/** New path of a descendant when its ancestor moves from `oldPrefix` to `newPrefix`. */
+export function rebasePath(path: string, oldPrefix: string, newPrefix: string): string {
+  if (!path.startsWith(oldPrefix)) throw new Error('path is not under the moved prefix');
+  return newPrefix + path.slice(oldPrefix.length);
+}
+
+/** Ids from root to the unit, in order. */
+export function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** A unit is in force on `date` when its validity covers it (valid_to exclusive). */
+export function isInForce(unit: { validFrom: string | null; validTo: string | null }, date: string): boolean {
+  return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date < unit.validTo);
+}

@@ -1,0 +1,41 @@
+// Composition root: configuration → database → migrations → HTTP server.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { databaseConfigFrom, openDatabase, type DatabaseConfig, type DbHandle } from './adapters/db/dialect.js';
+import { migrateToLatest } from './adapters/db/migrate.js';
+import { systemClock, type Clock } from './adapters/clock.js';
+import { createHttpApp } from './adapters/http/app.js';
+import { defaultConfig, type AppConfig, type AppContext } from './features/context.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
+
+export function contextFor(handle: DbHandle, overrides: Partial<AppConfig> = {}, clock: Clock = systemClock): AppContext {
+  return { handle, db: handle.db, clock, config: { ...defaultConfig, ...overrides } };
+}
+
+export async function openContext(config: DatabaseConfig = databaseConfigFrom(process.env), overrides: Partial<AppConfig> = {}): Promise<AppContext> {
+  const handle = await openDatabase(config);
+  await migrateToLatest(handle);
+  return contextFor(handle, overrides);
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(ctx: AppContext, options: { port: number; host?: string; webRoot?: string | null }): Promise<RunningServer> {
+  const app = createHttpApp(ctx, { webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, (info) => {
+      resolve({
+        url: `http://localhost:${info.port}`,
+        port: info.port,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,58 @@
+// Errors are data with stable codes (design §4), mapped to HTTP in one place (adapters/http/errors.ts)
+// and shown to users in Vietnamese. The message here is the default; a use case may give a more precise one.
+
+export const ERROR_CODES = {
+  'auth.unauthenticated': { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
+  'auth.invalid_credentials': { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  'auth.throttled': { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.' },
+  'auth.account_disabled': { status: 403, message: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị.' },
+  'auth.password_change_required': { status: 403, message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' },
+  'auth.csrf': { status: 403, message: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.' },
+  'auth.forbidden': { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  'auth.weak_password': { status: 400, message: 'Mật khẩu phải có ít nhất 8 ký tự, gồm cả chữ và số.' },
+  'auth.wrong_password': { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  'request.invalid': { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  'request.not_found': { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
+  'request.too_large': { status: 413, message: 'Tệp gửi lên quá lớn.' },
+  'conflict.version': { status: 409, message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.' },
+  'org_unit.not_found': { status: 404, message: 'Không tìm thấy tổ chức đảng.' },
+  'org_unit.code_taken': { status: 409, message: 'Mã tổ chức đảng đã được dùng.' },
+  'org_unit.invalid_parent': { status: 400, message: 'Tổ chức cấp trên không hợp lệ.' },
+  'org_unit.invalid_move': { status: 400, message: 'Không thể chuyển tổ chức đảng vào chính nó hoặc cấp dưới của nó.' },
+  'org_unit.invalid_merge': { status: 400, message: 'Không thể hợp nhất các tổ chức đảng này.' },
+  'org_unit.inactive': { status: 400, message: 'Tổ chức đảng đã giải thể hoặc hợp nhất.' },
+  'member.not_found': { status: 404, message: 'Không tìm thấy đảng viên.' },
+  'member.card_taken': { status: 409, message: 'Số thẻ đảng viên đã tồn tại.' },
+  'member.invalid_unit': { status: 400, message: 'Đảng viên phải sinh hoạt ở một chi bộ.' },
+  'member.invalid_status': { status: 400, message: 'Trạng thái đảng viên không hợp lệ.' },
+  'member.same_unit': { status: 400, message: 'Đảng viên đang sinh hoạt ở chi bộ này.' },
+  'account.not_found': { status: 404, message: 'Không tìm thấy tài khoản.' },
+  'account.username_taken': { status: 409, message: 'Tên đăng nhập đã được dùng.' },
+  'account.grant_not_found': { status: 404, message: 'Không tìm thấy quyền được cấp.' },
+  'import.invalid_file': { status: 400, message: 'Tệp không phải là tệp Excel (.xlsx) hợp lệ.' },
+  'import.too_large': { status: 413, message: 'Tệp Excel quá lớn.' },
+  'import.invalid_rows': { status: 422, message: 'Tệp có dòng không hợp lệ; chưa có dữ liệu nào được ghi.' },
+  'import.wrong_headers': { status: 422, message: 'Tiêu đề cột không đúng mẫu.' },
+  'job.not_found': { status: 404, message: 'Không tìm thấy tác vụ.' },
+  'server.internal': { status: 500, message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,69 @@
+// An in-process HTTP client for the Hono app: real requests through every middleware, no socket.
+import type { Hono } from 'hono';
+import { createHttpApp } from '../../src/server/adapters/http/app.js';
+import type { AppContext } from '../../src/server/features/context.js';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  raw: Response;
+}
+
+export class TestClient {
+  private cookie: string | null = null;
+  csrfToken: string | null = null;
+  bearer: string | null = null;
+
+  constructor(readonly app: Hono) {}
+
+  static for(ctx: AppContext): TestClient {
+    return new TestClient(createHttpApp(ctx, { webRoot: null }));
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const raw = await this.app.request(path, { method, headers, body: payload });
+    const setCookie = raw.headers.get('set-cookie');
+    if (setCookie) {
+      const [pair] = setCookie.split(';');
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    const type = raw.headers.get('content-type') ?? '';
+    const parsed = type.includes('application/json') ? await raw.json() : await raw.arrayBuffer();
+    return { status: raw.status, body: parsed as T, headers: raw.headers, raw };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+
+  async login(username: string, password: string): Promise<ApiResponse> {
+    const r = await this.post('/api/auth/login', { username, password });
+    if (r.status === 200) this.csrfToken = r.body.csrfToken;
+    return r;
+  }
+
+  /** A new client logged in as the user; fails the test if login fails. */
+  static async loggedIn(ctx: AppContext, username: string, password: string, app?: Hono): Promise<TestClient> {
+    const c = new TestClient(app ?? createHttpApp(ctx, { webRoot: null }));
+    const r = await c.login(username, password);
+    if (r.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(r.body)}`);
+    return c;
+  }
+}
