@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DbHandle, type DialectName } from '../../src/server/adapters/db/dialect.js';
 import { migrateToLatest } from '../../src/server/adapters/db/migrate.js';
 
 export const PG_ADMIN_URL = process.env.TUSOI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const PG_TEMPLATE = 'tusoi_test_template';
 export const IN_CI = process.env.CI === 'true';
 
 export function pgUrlFor(database: string): string {
@@ -104,7 +104,7 @@ export async function migratedDatabase(dialect: DialectName): Promise<TestDataba
   const name = uniqueName('tusoi_t');
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(`create database ${name} template ${PG_TEMPLATE}`);
+      await adminQuery(`create database ${name} template ${inject('pgTemplate')}`);
       break;
     } catch (e) {
       // Two copies of one template at the same instant can collide; try again shortly.
@@ -115,14 +115,22 @@ export async function migratedDatabase(dialect: DialectName): Promise<TestDataba
   return pgDatabase(name);
 }
 
-/** Creates the migrated template once per test run (vitest global setup). */
-export async function prepareTemplate(): Promise<void> {
-  await adminQuery(`drop database if exists ${PG_TEMPLATE} with (force)`);
-  await adminQuery(`create database ${PG_TEMPLATE}`);
-  const handle = await openDatabase({ dialect: 'postgres', url: pgUrlFor(PG_TEMPLATE) });
+/**
+ * Creates the migrated template once per test run (vitest global setup). Its name is unique to the
+ * run, so two runs on one machine (two developers, or a developer and CI) never drop each other's.
+ */
+export async function prepareTemplate(): Promise<string> {
+  const name = uniqueName('tusoi_tpl');
+  await adminQuery(`create database ${name}`);
+  const handle = await openDatabase({ dialect: 'postgres', url: pgUrlFor(name) });
   try {
     await migrateToLatest(handle);
   } finally {
     await handle.close();
   }
+  return name;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`drop database if exists ${name} with (force)`);
 }
