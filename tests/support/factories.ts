@@ -72,7 +72,11 @@ export async function makeMember(
     isCivilServant: false,
     ...extra,
   };
-  await db.insertInto('members').values(newMemberRow(id, unit, profile, extra.status ?? 'active', '2005-03-01', NOW)).execute();
+  const status = extra.status ?? 'active';
+  await db.insertInto('members').values(newMemberRow(id, unit, profile, status, '2005-03-01', NOW)).execute();
+  // The same first history rows as the create-member use case writes.
+  await db.insertInto('member_status_history').values({ id: newId(), member_id: id, status, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();
+  await db.insertInto('member_unit_history').values({ id: newId(), member_id: id, unit_id: unit.id, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();
   return { id, fullName, cardNumber: profile.cardNumber };
 }
 

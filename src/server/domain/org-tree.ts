@@ -27,6 +27,11 @@ export function isGrassroots(kind: OrgKind): boolean {
   return kind === 'grassroots_party' || kind === 'grassroots_cell';
 }
 
+/** A path lies in the subtree of `ancestorPath` (itself included). */
+export function isWithinPath(path: string, ancestorPath: string): boolean {
+  return path.startsWith(ancestorPath);
+}
+
 export function childPath(parentPath: string | null, id: string): string {
   return `${parentPath ?? '/'}${id}/`;
 }

@@ -2,6 +2,7 @@
 // a yes or no out. The same table drives SQL scoping (readScope) so lists never show what a
 // single read would refuse. Written from the table of design §2, row by row.
 import type { Role } from '../../shared/vocabulary.js';
+import { isWithinPath } from './org-tree.js';
 
 export interface Grant {
   role: Role;
@@ -56,9 +57,7 @@ const TABLE: Record<Resource, Record<Role, { read: boolean; write: boolean }>> =
   },
 };
 
-export function isWithin(path: string, ancestorPath: string): boolean {
-  return path.startsWith(ancestorPath);
-}
+const isWithin = isWithinPath;
 
 /** Removes paths covered by another path of the list, so SQL gets the fewest ranges. */
 export function minimalPaths(paths: string[]): string[] {

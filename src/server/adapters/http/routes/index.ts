@@ -8,5 +8,6 @@ import { accountRoutes } from './accounts.routes.js';
 import { auditRoutes } from './audit.routes.js';
 
 export function allRoutes(): RouteDef[] {
-  return [...authRoutes, ...orgUnitRoutes, ...memberRoutes, ...importRoutes, ...accountRoutes, ...auditRoutes] as RouteDef[];
+  // Fixed paths before parameterized ones: /members/export must not be taken for /members/:id.
+  return [...authRoutes, ...importRoutes, ...orgUnitRoutes, ...memberRoutes, ...accountRoutes, ...auditRoutes] as RouteDef[];
 }

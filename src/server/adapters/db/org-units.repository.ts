@@ -1,0 +1,68 @@
+// Rows of the organization tree and the queries that keep materialized paths in step.
+import { sql } from 'kysely';
+import { AppError } from '../../../shared/errors.js';
+import type { Tx } from '../../features/context.js';
+import { subtreeRange } from './dialect.js';
+import type { OrgUnitRow } from './schema.js';
+
+export async function findUnit(db: Tx, id: string): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function requireUnit(db: Tx, id: string): Promise<OrgUnitRow> {
+  const unit = await findUnit(db, id);
+  if (!unit) throw new AppError('org_unit.not_found');
+  return unit;
+}
+
+/** Units by id, in path order (root first): the breadcrumb of a path. */
+export async function unitsByIds(db: Tx, ids: string[]): Promise<Pick<OrgUnitRow, 'id' | 'name' | 'kind' | 'path'>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('org_units').select(['id', 'name', 'kind', 'path']).where('id', 'in', ids).execute();
+  return rows.sort((a, b) => a.path.length - b.path.length);
+}
+
+/**
+ * Moves a subtree from one path prefix to another, in units and in the members' copy of the path,
+ * with one statement each (|| and substr/length mean the same on both databases).
+ */
+export async function rebaseSubtree(db: Tx, oldPrefix: string, newPrefix: string, depthDelta: number, now: string): Promise<void> {
+  const r = subtreeRange(oldPrefix);
+  const cut = oldPrefix.length + 1;
+  await db
+    .updateTable('org_units')
+    .set({
+      path: sql<string>`${newPrefix} || substr(path, ${cut})`,
+      depth: sql<number>`depth + ${depthDelta}`,
+      updated_at: now,
+    })
+    .where('path', '>=', r.from)
+    .where('path', '<', r.to)
+    .execute();
+  await db
+    .updateTable('members')
+    .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${cut})` })
+    .where('unit_path', '>=', r.from)
+    .where('unit_path', '<', r.to)
+    .execute();
+}
+
+/** Optimistic lock (design §3): the update applies only to the version the caller read. */
+export function assertUpdated(result: { numUpdatedRows: bigint }): void {
+  if (result.numUpdatedRows === 0n) throw new AppError('conflict.version');
+}
+
+export function unitSnapshot(u: OrgUnitRow) {
+  return {
+    parentId: u.parent_id,
+    kind: u.kind,
+    sector: u.sector,
+    code: u.code,
+    name: u.name,
+    validFrom: u.valid_from,
+    validTo: u.valid_to,
+    mergedIntoId: u.merged_into_id,
+    splitFromId: u.split_from_id,
+    note: u.note,
+  };
+}
