@@ -101,20 +101,39 @@ export interface MemberListFilter {
  * The one query behind every member list and search: scoped in SQL to the caller's subtrees
  * (design §2), filtered by folded name, sorted in roster order, paged, with the total.
  */
+/**
+ * The ranges of unit paths to read: the caller's subtrees intersected with the unit asked for.
+ * Intersecting here, not in SQL, leaves one narrow range for the index: "a chi bộ of the
+ * province" must not scan the province's range.
+ */
+export function effectiveRanges(scopePaths: string[], unitPath: string | undefined): string[] {
+  if (!unitPath) return scopePaths;
+  if (scopePaths.some((p) => unitPath.startsWith(p))) return [unitPath];
+  return scopePaths.filter((p) => p.startsWith(unitPath));
+}
+
+/**
+ * The one query behind every member list and search: scoped in SQL to the caller's subtrees
+ * (design §2), filtered by folded name, sorted in roster order, paged, with the total.
+ */
 export function scopedMembersQuery(db: Tx, f: MemberListFilter) {
-  let q = db.selectFrom('members as m');
-  q = q.where((eb) => {
-    const ors = f.scope.paths.map((p) => {
+  const ranges = effectiveRanges(f.scope.paths, f.unitPath);
+  // Their own profile stays visible to a member, inside the unit asked for or when no unit is asked.
+  const self = f.scope.selfMemberId;
+  let q = db.selectFrom('members as m').where((eb) => {
+    const ors = ranges.map((p) => {
       const r = subtreeRange(p);
       return eb.and([eb('m.unit_path', '>=', r.from), eb('m.unit_path', '<', r.to)]);
     });
-    if (f.scope.selfMemberId) ors.push(eb('m.id', '=', f.scope.selfMemberId));
+    if (self) {
+      const selfCondition = eb('m.id', '=', self);
+      if (f.unitPath) {
+        const r = subtreeRange(f.unitPath);
+        ors.push(eb.and([selfCondition, eb('m.unit_path', '>=', r.from), eb('m.unit_path', '<', r.to)]));
+      } else ors.push(selfCondition);
+    }
     return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
   });
-  if (f.unitPath) {
-    const r = subtreeRange(f.unitPath);
-    q = q.where('m.unit_path', '>=', r.from).where('m.unit_path', '<', r.to);
-  }
   if (f.status) q = q.where('m.status', '=', f.status);
   const folded = f.q ? foldForSearch(f.q) : '';
   if (folded) q = q.where(likeContains('m.name_search', folded));

@@ -84,6 +84,8 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
 
   const api = new Hono();
   api.use('*', bodyLimit({ maxSize: app.config.maxUploadBytes + 64 * 1024, onError: () => { throw new AppError('request.too_large'); } }));
+  // Liveness without the database: for load balancers, and the bare route the benchmark compares with.
+  api.get('/health/live', (c) => c.json({ status: 'ok' }));
   api.get('/health', async (c) =>
     c.json({ status: 'ok', version: APP_VERSION, dialect: app.handle.dialect, migration: await migrationLevel(app.handle) }),
   );

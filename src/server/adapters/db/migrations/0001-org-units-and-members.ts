@@ -58,6 +58,12 @@ export function migration0001(handle: Pick<DbHandle, 'ddl' | 'createSearchIndex'
       // Roster order inside a scope: (unit_path, sort_key) serves "a unit's members, sorted, paged".
       await db.schema.createIndex('members_scope_sort').on('members').columns(['unit_path', 'sort_key', 'id']).execute();
       await db.schema.createIndex('members_sort').on('members').columns(['sort_key', 'id']).execute();
+      // Search inside a scope reads only this index: the folded name is tested without touching rows.
+      await db.schema
+        .createIndex('members_scope_search')
+        .on('members')
+        .columns(['unit_path', 'name_search', 'sort_key', 'id', 'unit_id'])
+        .execute();
       await db.schema.createIndex('members_unit').on('members').column('unit_id').execute();
       await db.schema.createIndex('members_scope_status').on('members').columns(['unit_path', 'status']).execute();
       await handle.createSearchIndex(db, 'members', 'name_search');

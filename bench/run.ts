@@ -1,0 +1,372 @@
+// `npm run bench` (issue 2 item 13): builds or reuses the province dataset on both databases,
+// measures through HTTP as the province admin against a real server process, prints a table and
+// writes bench/results.json. Not part of `npm test`: figures, not pass/fail.
+//
+//   npm run bench                      both databases, every metric
+//   npm run bench -- --dialect sqlite  one database
+//   npm run bench -- --rebuild         rebuild the province datasets
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import { newId, randomToken, sha256 } from '../src/server/adapters/clock.js';
+import type { DatabaseConfig, DialectName } from '../src/server/adapters/db/dialect.js';
+import { openContext, PROJECT_ROOT } from '../src/server/main.js';
+import type { AppContext } from '../src/server/features/context.js';
+import { buildDemo } from '../src/server/features/demo/build-demo.js';
+import { MEMBER_COLUMNS } from '../src/server/features/imports/member-sheet.js';
+import { foldForSearch } from '../src/shared/text.js';
+
+const { values: args } = parseArgs({
+  options: {
+    dialect: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+    'load-seconds': { type: 'string', default: '60' },
+  },
+});
+
+const DATA_DIR = path.join(PROJECT_ROOT, 'bench', '.data');
+const PG_ADMIN = process.env.TUSOI_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PROVINCE_MEMBERS_MIN = 140_000;
+
+interface Result {
+  metric: string;
+  dialect: DialectName;
+  value: number;
+  unit: string;
+  target: string;
+}
+const results: Result[] = [];
+function record(metric: string, dialect: DialectName, value: number, unit: string, target: string): void {
+  const r = { metric, dialect, value: Math.round(value * 100) / 100, unit, target };
+  results.push(r);
+  console.log(`  ${metric.padEnd(36)} ${String(r.value).padStart(10)} ${unit.padEnd(6)} (mục tiêu ${target})`);
+}
+
+function pgUrl(database: string): string {
+  const u = new URL(PG_ADMIN);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function pgAdmin(sqlText: string): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: PG_ADMIN });
+  await c.connect();
+  try {
+    return await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
+}
+
+async function freshDatabase(dialect: DialectName, name: string): Promise<DatabaseConfig> {
+  if (dialect === 'sqlite') {
+    const file = path.join(DATA_DIR, `${name}.sqlite`);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    return { dialect: 'sqlite', file };
+  }
+  await pgAdmin(`drop database if exists ${name} with (force)`);
+  await pgAdmin(`create database ${name}`);
+  return { dialect: 'postgres', url: pgUrl(name) };
+}
+
+async function countMembers(ctx: AppContext): Promise<number> {
+  const r = await ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The province dataset, reused between runs when it is complete. */
+async function provinceDatabase(dialect: DialectName): Promise<DatabaseConfig> {
+  const name = 'tusoi_bench_province';
+  let config: DatabaseConfig =
+    dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(DATA_DIR, `${name}.sqlite`) } : { dialect: 'postgres', url: pgUrl(name) };
+  if (!args.rebuild) {
+    const exists =
+      dialect === 'sqlite'
+        ? fs.existsSync((config as { file: string }).file)
+        : (await pgAdmin(`select 1 from pg_database where datname = '${name}'`)).rowCount === 1;
+    if (exists) {
+      const ctx = await openContext(config);
+      const n = await countMembers(ctx);
+      await ctx.handle.close();
+      if (n >= PROVINCE_MEMBERS_MIN) {
+        console.log(`  dữ liệu cấp tỉnh có sẵn: ${n} đảng viên`);
+        return config;
+      }
+    }
+  }
+  config = await freshDatabase(dialect, name);
+  const ctx = await openContext(config);
+  const t0 = performance.now();
+  const demo = await buildDemo(ctx, { scale: 'province', onProgress: (m) => process.stdout.write(`\r  ${m.padEnd(70)}`) });
+  process.stdout.write('\n');
+  record('demo.province.build', dialect, (performance.now() - t0) / 1000, 's', '<300');
+  console.log(`  ${demo.members} đảng viên, ${demo.units} tổ chức`);
+  await ctx.handle.close();
+  return config;
+}
+
+/** An API token for the province admin, written straight into the database (bench only). */
+async function adminToken(config: DatabaseConfig): Promise<{ token: string; rootId: string }> {
+  const ctx = await openContext(config);
+  try {
+    const admin = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const root = await ctx.db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    const token = randomToken();
+    await ctx.db
+      .insertInto('api_tokens')
+      .values({ id: newId(), account_id: admin.id, token_hash: sha256(token), name: 'bench', created_at: new Date().toISOString(), last_used_at: null, revoked_at: null })
+      .execute();
+    return { token, rootId: root.id };
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+interface ServerProcess {
+  port: number;
+  child: ChildProcess;
+  /** Resident set size now, and its peak (VmHWM), in MB. */
+  memory(): { rss: number; peak: number };
+  stop(): Promise<void>;
+}
+
+let nextPort = 3900;
+async function startServerProcess(config: DatabaseConfig): Promise<ServerProcess> {
+  const port = nextPort++;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: config.dialect === 'sqlite' ? `file:${config.file}` : config.url,
+    TUSOI_DEMO: '0',
+  };
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'tusoi.js'), 'serve', '--port', String(port)], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('máy chủ không khởi động được');
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health/live`);
+      if (r.ok) break;
+    } catch {
+      /* not yet listening */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const readKb = (field: string) => {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const m = new RegExp(`${field}:\\s+(\\d+)`).exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  };
+  return {
+    port,
+    child,
+    memory: () => ({ rss: readKb('VmRSS'), peak: readKb('VmHWM') }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function get(port: number, pathname: string, token: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** p95 of sequential requests after a warm-up pass over the same paths. */
+async function p95(port: number, token: string, paths: string[]): Promise<number> {
+  for (const p of paths.slice(0, 20)) await get(port, p, token);
+  const times: number[] = [];
+  for (const p of paths) {
+    const t0 = performance.now();
+    const r = await get(port, p, token);
+    times.push(performance.now() - t0);
+    if (r.status !== 200) throw new Error(`${p} → ${r.status} ${r.body.slice(0, 200)}`);
+  }
+  return percentile(times, 95);
+}
+
+/** Closed-loop load: `connections` loops for `seconds`; answers per second with status 200. */
+async function load(port: number, token: string, paths: string[], connections: number, seconds: number): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  let ok = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, i) => {
+      let n = i;
+      while (performance.now() < end) {
+        const r = await get(port, paths[n++ % paths.length], token);
+        if (r.status === 200) ok++;
+        else errors++;
+      }
+    }),
+  );
+  if (errors) console.log(`  (${errors} lỗi trong lúc tải)`);
+  return ok / seconds;
+}
+
+async function sampleQueries(config: DatabaseConfig): Promise<{ searches: string[]; units: string[] }> {
+  const ctx = await openContext(config);
+  try {
+    const members = await ctx.db.selectFrom('members').select(['full_name', 'given_name']).orderBy('id').execute();
+    const cells = await ctx.db.selectFrom('org_units').select('id').where('kind', 'in', ['cell', 'grassroots_cell']).orderBy('id').execute();
+    // Deterministic draws: every k-th row.
+    const pick = <T>(rows: T[], n: number) => Array.from({ length: n }, (_, i) => rows[Math.floor(((i + 0.5) * rows.length) / n)]);
+    const full = pick(members, 100).map((m) => foldForSearch(m.full_name));
+    const given = pick(members.slice(1), 100).map((m) => foldForSearch(m.given_name));
+    const searches: string[] = [];
+    for (let i = 0; i < 100; i++) searches.push(full[i], given[i]);
+    return { searches, units: pick(cells, 200).map((c) => c.id) };
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+/** A 10,000-row member sheet in the import template's layout, for the chi bộ codes given. */
+async function memberSheet(file: string, cellCodes: string[], rows: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Đảng viên');
+  ws.addRow(MEMBER_COLUMNS.map((c) => c.header));
+  const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Võ', 'Đặng'];
+  const middles = ['Văn', 'Thị', 'Đình', 'Hữu', 'Ngọc'];
+  const givens = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hương', 'Lan', 'Thúy', 'Thủy', 'Tuấn'];
+  for (let i = 0; i < rows; i++) {
+    const values: Record<string, string | number> = {
+      stt: i + 1,
+      fullName: `${families[i % 8]} ${middles[i % 5]} ${givens[i % 10]}`,
+      birthDate: `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/19${60 + (i % 40)}`,
+      gender: i % 2 ? 'Nữ' : 'Nam',
+      cardNumber: `BX${String(i).padStart(8, '0')}`,
+      admissionDate: '19/05/2010',
+      officialDate: '19/05/2011',
+      unitCode: cellCodes[i % cellCodes.length],
+      partyPosts: '',
+      governmentPosts: '',
+      isLeader: '',
+      isHead: '',
+      isCivilServant: i % 3 === 0 ? 'x' : '',
+      status: '',
+    };
+    ws.addRow(MEMBER_COLUMNS.map((c) => values[c.key] ?? ''));
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function benchImport(dialect: DialectName): Promise<void> {
+  const config = await freshDatabase(dialect, 'tusoi_bench_import');
+  const ctx = await openContext(config);
+  await buildDemo(ctx, { scale: 'city' });
+  const cells = await ctx.db.selectFrom('org_units').select('code').where('kind', 'in', ['cell', 'grassroots_cell']).execute();
+  await ctx.handle.close();
+  const file = path.join(DATA_DIR, 'import-10k.xlsx');
+  await memberSheet(file, cells.map((c) => c.code), 10_000);
+  const { token } = await adminToken(config);
+  const server = await startServerProcess(config);
+  try {
+    const form = new FormData();
+    form.append('file', new Blob([fs.readFileSync(file)]), 'import-10k.xlsx');
+    const t0 = performance.now();
+    const r = await fetch(`http://127.0.0.1:${server.port}/api/imports/members`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    let body = (await r.json()) as { mode?: string; job?: { id: string; status: string }; error?: unknown };
+    if (r.status !== 200) throw new Error(`nhập tệp thất bại: ${JSON.stringify(body).slice(0, 500)}`);
+    // Large files run as a job: follow it to the end.
+    while (body.mode === 'job' && body.job && !['succeeded', 'failed'].includes(body.job.status)) {
+      await new Promise((res) => setTimeout(res, 50));
+      const j = await get(server.port, `/api/jobs/${body.job.id}`, token);
+      body = { mode: 'job', job: JSON.parse(j.body) };
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (body.job && body.job.status !== 'succeeded') throw new Error(`tác vụ nhập thất bại: ${JSON.stringify(body.job)}`);
+    record('members.import-10k', dialect, seconds, 's', '<3');
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchProvince(dialect: DialectName): Promise<void> {
+  const config = await provinceDatabase(dialect);
+  const { token, rootId } = await adminToken(config);
+  const { searches, units } = await sampleQueries(config);
+
+  const server = await startServerProcess(config);
+  try {
+    record('members.search.p95', dialect, await p95(server.port, token, searches.map((q) => `/api/members?q=${encodeURIComponent(q)}&pageSize=20`)), 'ms', '<50');
+    record('members.unit-page.p95', dialect, await p95(server.port, token, units.map((u) => `/api/members?unit=${u}&pageSize=20`)), 'ms', '<50');
+    record('members.status-counts.province', dialect, await p95(server.port, token, Array(50).fill(`/api/org-units/${rootId}`)), 'ms', '<100');
+
+    const listPaths = units.map((u) => `/api/members?unit=${u}&pageSize=20`);
+    await load(server.port, token, listPaths, 20, 2); // warm-up
+    const listRps = await load(server.port, token, listPaths, 20, 10);
+    const bareRps = await load(server.port, token, ['/api/health/live'], 20, 10);
+    record('members.list.rps', dialect, listRps, 'req/s', dialect === 'sqlite' ? '>=1500' : '>=800');
+    record('members.list.throughput-ratio', dialect, listRps / bareRps, 'ratio', '>=0.1');
+    const loadSeconds = Number(args['load-seconds']);
+    await load(server.port, token, listPaths, 20, loadSeconds);
+    record('server.rss.after-load', dialect, server.memory().rss, 'MB', '<300');
+  } finally {
+    await server.stop();
+  }
+
+  // The export runs in a fresh server so that its peak memory is the export's own.
+  const exporter = await startServerProcess(config);
+  try {
+    const t0 = performance.now();
+    const r = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: exporter.port, path: `/api/members/export?unit=${rootId}`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+    if (r.status !== 200) throw new Error(`xuất Excel thất bại: ${r.status}`);
+    record('members.export-150k', dialect, (performance.now() - t0) / 1000, 's', '<20');
+    record('members.export-150k.peak-rss', dialect, exporter.memory().peak, 'MB', '<500');
+  } finally {
+    await exporter.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const dialects: DialectName[] = args.dialect ? [args.dialect as DialectName] : ['sqlite', 'postgres'];
+  for (const dialect of dialects) {
+    console.log(`\n== ${dialect} ==`);
+    await benchProvince(dialect);
+    await benchImport(dialect);
+  }
+  const out = path.join(PROJECT_ROOT, 'bench', 'results.json');
+  // Keep the figures of a dialect not run this time.
+  const previous: Result[] = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : [];
+  const merged = [...previous.filter((p) => !dialects.includes(p.dialect)), ...results];
+  fs.writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
+  console.log(`\nĐã ghi ${path.relative(process.cwd(), out)}`);
+  console.table(merged.map((r) => ({ metric: r.metric, dialect: r.dialect, value: r.value, unit: r.unit, target: r.target })));
+  agent.destroy();
+}
+
+await main();
