@@ -93,10 +93,12 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   const openapi = openApiDocument(routes, APP_VERSION);
   api.get('/openapi.json', (c) => c.json(openapi));
   registerRoutes(api, app, routes, (c, def) => authenticate(app, c, def));
-  api.notFound(() => {
-    throw new AppError('request.not_found');
-  });
   server.route('/api', api);
+  server.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? errorResponse(c, new AppError('request.not_found'))
+      : c.html('<!doctype html><meta charset="utf-8"><title>Tự soi</title><p>Không tìm thấy trang.</p>', 404),
+  );
 
   server.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
@@ -118,7 +120,7 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
     );
     server.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
     // Client-side routes: every other GET gets the app shell.
-    server.get('*', (c) => c.html(index));
+    server.get('*', (c) => (c.req.path.startsWith('/api/') ? errorResponse(c, new AppError('request.not_found')) : c.html(index)));
   } else {
     server.get('/', (c) =>
       c.html('<!doctype html><meta charset="utf-8"><title>Tự soi</title><p>Giao diện chưa được dựng. Chạy <code>npm run build</code>.</p>'),
