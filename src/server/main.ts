@@ -15,10 +15,18 @@ export function contextFor(handle: DbHandle, overrides: Partial<AppConfig> = {},
   return { handle, db: handle.db, clock, config: { ...defaultConfig, ...overrides } };
 }
 
+/** Settings a deployment may change through its environment (README, Configuration). */
+export function configFromEnv(env: NodeJS.ProcessEnv): Partial<AppConfig> {
+  const out: Partial<AppConfig> = {};
+  if (env.TUSOI_SECURE_COOKIES === '1') out.secureCookies = true;
+  if (env.TUSOI_MAX_UPLOAD_MB && Number(env.TUSOI_MAX_UPLOAD_MB) > 0) out.maxUploadBytes = Number(env.TUSOI_MAX_UPLOAD_MB) * 1024 * 1024;
+  return out;
+}
+
 export async function openContext(config: DatabaseConfig = databaseConfigFrom(process.env), overrides: Partial<AppConfig> = {}): Promise<AppContext> {
   const handle = await openDatabase(config);
   await migrateToLatest(handle);
-  return contextFor(handle, overrides);
+  return contextFor(handle, { ...configFromEnv(process.env), ...overrides });
 }
 
 export interface RunningServer {

@@ -116,9 +116,9 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
     const index = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
     server.use(
       '/assets/*',
-      serveStatic({ root: path.relative(process.cwd(), webRoot) || '.', onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+      serveStatic({ root: webRoot, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
     );
-    server.use('*', serveStatic({ root: path.relative(process.cwd(), webRoot) || '.' }));
+    server.use('*', serveStatic({ root: webRoot }));
     // Client-side routes: every other GET gets the app shell.
     server.get('*', (c) => (c.req.path.startsWith('/api/') ? errorResponse(c, new AppError('request.not_found')) : c.html(index)));
   } else {
