@@ -25,6 +25,14 @@ export function foldForSearch(s: string): string {
     .trim();
 }
 
+/**
+ * The stored search text of a person's name: folded, with a leading space so that "starts a word"
+ * is the substring " q" (docs/decisions/0005-search-and-roster-order.md).
+ */
+export function nameSearchText(fullName: string): string {
+  return ` ${foldForSearch(fullName)}`;
+}
+
 // Vietnamese alphabet order (primary level): a < ă < â < b < c < d < đ < e < ê < … < o < ô < ơ < … < u < ư.
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 // Tone order (secondary level): none < huyền < hỏi < ngã < sắc < nặng.

@@ -44,6 +44,19 @@ describeEachDialect('members', (dialect) => {
     expect((await c.get('/api/members?q=NGUYEN%20VAN')).body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Nguyễn Văn Thành']);
   });
 
+  it('matches the start of words: "an" finds An and Ánh but not Thành', async () => {
+    const c = await as('admin');
+    const found = (await c.get('/api/members?q=an&pageSize=50')).body.items.map((m: { fullName: string }) => m.fullName);
+    expect(found.sort()).toEqual(['Hoàng Thị Ánh', 'Phạm Văn An']);
+  });
+
+  it('gives the total past the last page too', async () => {
+    const c = await as('admin');
+    const r = await c.get(`/api/members?unit=${tree.ward.id}&pageSize=4&page=9`);
+    expect(r.body.items).toEqual([]);
+    expect(r.body.total).toBe(6);
+  });
+
   it('lists a unit subtree in roster order with paging and the total', async () => {
     const c = await as('admin');
     const all = await c.get(`/api/members?unit=${tree.ward.id}&pageSize=50`);

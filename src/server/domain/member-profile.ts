@@ -1,6 +1,6 @@
 // A member's profile as the domain sees it, and the derived columns every write must keep in step
 // (design §3, Member: NFC names, folded search text, roster sort key).
-import { cleanText, foldForSearch, joinFullName, rosterSortKey } from '../../shared/text.js';
+import { cleanText, joinFullName, nameSearchText, rosterSortKey } from '../../shared/text.js';
 import type { Gender, MemberStatus } from '../../shared/vocabulary.js';
 
 export interface MemberProfile {
@@ -31,7 +31,7 @@ export interface DerivedNameColumns {
 export function deriveNameColumns(p: Pick<MemberProfile, 'familyName' | 'middleName' | 'givenName'>): DerivedNameColumns {
   const name = { familyName: cleanText(p.familyName), middleName: cleanText(p.middleName), givenName: cleanText(p.givenName) };
   const fullName = joinFullName(name);
-  return { ...name, fullName, nameSearch: foldForSearch(fullName), sortKey: rosterSortKey(name) };
+  return { ...name, fullName, nameSearch: nameSearchText(fullName), sortKey: rosterSortKey(name) };
 }
 
 /** Official date follows admission (Điều lệ Đảng, Điều 5: 12 months of probation). */

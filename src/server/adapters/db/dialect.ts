@@ -117,6 +117,15 @@ export function likeContains(column: string, value: string): RawBuilder<boolean>
 }
 
 /**
+ * `column LIKE '% q%'`: q starts a word of a search text stored with a leading space
+ * (`nameSearchText`), so "thuy" finds "Thúy" and "nguyen van" finds "Nguyễn Văn …" but "an"
+ * does not find every "Thanh".
+ */
+export function likeWordPrefix(column: string, value: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`% ${escapeLike(value)}%`} escape '\\'`;
+}
+
+/**
  * Subtree of a materialized path as a range, so it uses the path index on both databases (LIKE
  * would not: SQLite's is case-insensitive, PostgreSQL's needs text_pattern_ops). Paths are
  * "/<id>/…/" with ids in [0-9a-z], and "0" is the character right after "/".

@@ -5,7 +5,7 @@ import type { ReadScope } from '../../domain/policy.js';
 import type { MemberStatus } from '../../../shared/vocabulary.js';
 import { foldForSearch } from '../../../shared/text.js';
 import type { Tx } from '../../features/context.js';
-import { likeContains, subtreeRange } from './dialect.js';
+import { likeWordPrefix, subtreeRange } from './dialect.js';
 import type { MemberRow, NewMemberRow } from './schema.js';
 
 const bool = (b: boolean | undefined) => (b ? 1 : 0);
@@ -136,7 +136,7 @@ export function scopedMembersQuery(db: Tx, f: MemberListFilter) {
   });
   if (f.status) q = q.where('m.status', '=', f.status);
   const folded = f.q ? foldForSearch(f.q) : '';
-  if (folded) q = q.where(likeContains('m.name_search', folded));
+  if (folded) q = q.where(likeWordPrefix('m.name_search', folded));
   return q;
 }
 
