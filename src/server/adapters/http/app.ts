@@ -5,6 +5,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
 import { loadPrincipal } from '../auth/principal.repository.js';
@@ -114,6 +115,9 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
     const index = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    // Compressed static files: a member's first visit on a phone loads about a third as many bytes.
+    // API answers stay uncompressed: on loopback and office networks the CPU matters more.
+    server.use('/assets/*', compress());
     server.use(
       '/assets/*',
       serveStatic({ root: webRoot, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),

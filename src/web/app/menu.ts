@@ -1,0 +1,93 @@
+// The sidebar (design §4, "The browser app's map"): one menu for everyone, showing only what the
+// user may open. Pure, so the rule "a member sees Trang chủ and their own profile" is unit-tested.
+import type { Me } from '../../shared/contracts/auth.js';
+
+export type MenuIcon =
+  | 'home'
+  | 'tree'
+  | 'members'
+  | 'profile'
+  | 'review'
+  | 'conference'
+  | 'classification'
+  | 'remediation'
+  | 'report'
+  | 'admin'
+  | 'accounts'
+  | 'audit'
+  | 'import';
+
+export interface MenuEntry {
+  key: string;
+  label: string;
+  icon: MenuIcon;
+  /** Absent for a group header. */
+  path?: string;
+  /** Modules of later issues: shown, but not yet usable. */
+  comingSoon?: boolean;
+  children?: MenuEntry[];
+}
+
+export const PATHS = {
+  home: '/',
+  login: '/dang-nhap',
+  changePassword: '/doi-mat-khau',
+  tree: '/to-chuc',
+  unit: (id: string) => `/to-chuc/${id}`,
+  members: '/dang-vien',
+  member: (id: string) => `/dang-vien/${id}`,
+  myProfile: '/ho-so-cua-toi',
+  imports: '/nhap-excel',
+  accounts: '/quan-tri/tai-khoan',
+  audit: '/quan-tri/nhat-ky',
+  myAccount: '/tai-khoan',
+  comingSoon: (module: string) => `/sap-co/${module}`,
+} as const;
+
+/** Modules of the yearly review that later issues bring (design §4). */
+export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [
+  { key: 'kiem-diem', label: 'Kiểm điểm', icon: 'review' },
+  { key: 'hoi-nghi', label: 'Hội nghị', icon: 'conference' },
+  { key: 'xep-loai', label: 'Xếp loại', icon: 'classification' },
+  { key: 'khac-phuc', label: 'Khắc phục', icon: 'remediation' },
+  { key: 'bao-cao', label: 'Báo cáo', icon: 'report' },
+];
+
+export function buildMenu(me: Me): MenuEntry[] {
+  const entries: MenuEntry[] = [{ key: 'home', label: 'Trang chủ', icon: 'home', path: PATHS.home }];
+  const office = me.abilities.readOrgTree;
+  if (office) {
+    entries.push({ key: 'tree', label: 'Tổ chức đảng', icon: 'tree', path: PATHS.tree });
+    entries.push({ key: 'members', label: 'Đảng viên', icon: 'members', path: PATHS.members });
+  }
+  if (me.memberId) entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });
+  // A member sees nothing else (design §4); office staff see the modules to come.
+  if (office) {
+    for (const m of COMING_SOON)
+      entries.push({ key: m.key, label: m.label, icon: m.icon, path: PATHS.comingSoon(m.key), comingSoon: true });
+  }
+  const admin: MenuEntry[] = [];
+  if (me.abilities.manageAccounts) {
+    admin.push({ key: 'accounts', label: 'Tài khoản và quyền', icon: 'accounts', path: PATHS.accounts });
+    admin.push({ key: 'imports', label: 'Nhập dữ liệu từ Excel', icon: 'import', path: PATHS.imports });
+  }
+  if (me.abilities.readAudit) admin.push({ key: 'audit', label: 'Nhật ký', icon: 'audit', path: PATHS.audit });
+  if (admin.length > 0) entries.push({ key: 'admin', label: 'Quản trị', icon: 'admin', children: admin });
+  return entries;
+}
+
+/** The menu key to highlight for a location: the longest menu path that prefixes it. */
+export function selectedMenuKey(entries: MenuEntry[], pathname: string): string | null {
+  let best: { key: string; length: number } | null = null;
+  const visit = (list: MenuEntry[]) => {
+    for (const e of list) {
+      if (e.path) {
+        const hit = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+        if (hit && (!best || e.path.length > best.length)) best = { key: e.key, length: e.path.length };
+      }
+      if (e.children) visit(e.children);
+    }
+  };
+  visit(entries);
+  return (best as { key: string } | null)?.key ?? null;
+}

@@ -1,0 +1,114 @@
+// The app's routes. Every page is its own chunk (React.lazy), so a member on a phone downloads
+// the shell and their profile, not the admin screens.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Result } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { FullPageSpin } from '../components/feedback';
+import { RequireAuth, useAuthProblemRedirects, useMe } from './session';
+import type { Me } from '../api/types';
+import { AppShell } from './AppShell';
+
+const LoginPage = lazy(() => import('../features/login/LoginPage'));
+const ForcedPasswordPage = lazy(() => import('../features/account/ForcedPasswordPage'));
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const OrgTreePage = lazy(() => import('../features/org-units/OrgTreePage'));
+const UnitPage = lazy(() => import('../features/org-units/UnitPage'));
+const MembersPage = lazy(() => import('../features/members/MembersPage'));
+const MemberPage = lazy(() => import('../features/members/MemberPage'));
+const MyProfilePage = lazy(() => import('../features/members/MyProfilePage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const AccountsPage = lazy(() => import('../features/admin/AccountsPage'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage'));
+const MyAccountPage = lazy(() => import('../features/account/MyAccountPage'));
+const ComingSoonPage = lazy(() => import('../features/errors/ComingSoonPage'));
+const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
+
+/** A page the menu does not offer to this user, opened by its address: refused before any request. */
+function Allowed({ when, children }: { when: (me: Me) => boolean; children: ReactNode }) {
+  const me = useMe();
+  if (when(me)) return <>{children}</>;
+  return <Result status="403" title="Không có quyền truy cập" subTitle="Tài khoản của bạn không được dùng chức năng này." />;
+}
+
+const office = (me: Me) => me.abilities.readOrgTree;
+
+export function AppRoutes() {
+  useAuthProblemRedirects();
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route
+          path="/doi-mat-khau"
+          element={
+            <RequireAuth passwordChangePage>
+              <ForcedPasswordPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="to-chuc"
+            element={
+              <Allowed when={office}>
+                <OrgTreePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="to-chuc/:id"
+            element={
+              <Allowed when={office}>
+                <UnitPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="dang-vien"
+            element={
+              <Allowed when={office}>
+                <MembersPage />
+              </Allowed>
+            }
+          />
+          <Route path="dang-vien/:id" element={<MemberPage />} />
+          <Route path="ho-so-cua-toi" element={<MyProfilePage />} />
+          <Route
+            path="nhap-excel"
+            element={
+              <Allowed when={office}>
+                <ImportPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="quan-tri/tai-khoan"
+            element={
+              <Allowed when={(me) => me.abilities.manageAccounts}>
+                <AccountsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="quan-tri/nhat-ky"
+            element={
+              <Allowed when={(me) => me.abilities.readAudit}>
+                <AuditPage />
+              </Allowed>
+            }
+          />
+          <Route path="tai-khoan" element={<MyAccountPage />} />
+          <Route path="sap-co/:module" element={<ComingSoonPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

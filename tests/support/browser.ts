@@ -1,0 +1,176 @@
+// Browser tests drive Debian's Chromium through playwright-core (never a downloaded browser; see
+// the stack notes). Outside CI a missing Chromium skips them; with CI=true it fails them, like
+// PostgreSQL in each-dialect.ts.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { IN_CI } from './databases.js';
+import { PROJECT_ROOT, WEB_ROOT } from '../../src/server/main.js';
+
+export const CHROMIUM_PATH = process.env.TUSOI_CHROMIUM ?? '/usr/bin/chromium';
+/** Without the background-networking flags Chromium keeps trying hosts it cannot reach. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
+
+export function chromiumAvailable(): boolean {
+  try {
+    fs.accessSync(CHROMIUM_PATH, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A describe block that needs Chromium: skipped without it outside CI, failed without it in CI. */
+export function describeWithBrowser(name: string, body: () => void): void {
+  if (chromiumAvailable()) describe(name, body);
+  else if (!IN_CI) describe.skip(`${name} (Chromium không có ở ${CHROMIUM_PATH})`, body);
+  // In CI the absence is a failed test of its own, counted as such in "N passed, N failed".
+  else
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}, and CI=true turns that into a failure (apt-get install chromium).`);
+      });
+    });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumAvailable()) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}, and CI=true turns that into a failure (apt-get install chromium).`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+// ---- the built browser app ----------------------------------------------------------------------
+
+const WEB_SOURCES = ['index.html', 'vite.config.ts', 'package-lock.json', 'src/web', 'src/shared'];
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+/** dist/web is fresh when it was built after the last change to any source of the browser app. */
+export function webBuildIsFresh(dir: string = WEB_ROOT): boolean {
+  const index = fs.statSync(path.join(dir, 'index.html'), { throwIfNoEntry: false });
+  if (!index) return false;
+  const newestSource = Math.max(...WEB_SOURCES.map((s) => newestMtime(path.join(PROJECT_ROOT, s))));
+  return index.mtimeMs > newestSource;
+}
+
+export interface WebBuild {
+  dir: string;
+  /** True when this run built it (into a private directory, removed by dispose). */
+  built: boolean;
+  dispose(): void;
+}
+
+/**
+ * The browser app to serve: dist/web when fresh, otherwise a production build (≈ 2–3 s with Vite 8)
+ * into a directory of this run only, so that parallel test runs never empty each other's files.
+ * The build runs in its own process with NODE_ENV=production: under Vitest NODE_ENV is "test",
+ * which would give React's development build.
+ */
+export async function ensureWebBuild(): Promise<WebBuild> {
+  if (webBuildIsFresh()) return { dir: WEB_ROOT, built: false, dispose: () => undefined };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tusoi-web-'));
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, NODE_ENV: 'production' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const err = e as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`vite build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+  return { dir, built: true, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+// ---- pages ----------------------------------------------------------------------------------------
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions of the page (resource 4xx left out: login probes /api/me). */
+  errors: string[];
+  /** Requests that left the server under test (the app must work offline: no CDN, no fonts from afar). */
+  foreignRequests: string[];
+  /** Every URL the page requested, in order (to check what a page downloads). */
+  requests: string[];
+}
+
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: { viewport?: { width: number; height: number }; mobile?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? { width: 1366, height: 860 },
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    requests.push(url);
+    if (!url.startsWith(baseURL) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  return { page, context, errors, foreignRequests, requests };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Waits until the locator's text contains `text` (Playwright's expect is not in playwright-core). */
+export async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last =
+      (await locator
+        .first()
+        .textContent({ timeout: Math.max(1, deadline - Date.now()) })
+        .catch(() => null)) ?? '';
+    if (last.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`Expected text "${text}", got "${last.slice(0, 300)}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
