@@ -1,5 +1,5 @@
 // Ids and time come from the application (docs/decisions/0004-ids-and-time.md).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 export interface Clock {
   /** Real time, ISO-8601 UTC: sessions and audit always use it (design §3, Setting). */
@@ -12,18 +12,28 @@ export const systemClock: Clock = {
   nowMs: () => Date.now(),
 };
 
+// Random bytes are drawn from a pool refilled 4 KB at a time: a bulk import makes tens of
+// thousands of ids, and one system call per id cost more than the rest of the id.
+const POOL = Buffer.alloc(4096);
+let poolOffset = POOL.length;
+function randomDigits(n: number): string {
+  if (poolOffset + n > POOL.length) {
+    randomFillSync(POOL);
+    poolOffset = 0;
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) out += (POOL[poolOffset + i] % 36).toString(36);
+  poolOffset += n;
+  return out;
+}
+
 /**
  * Time-ordered, lowercase base-36 ids (22 characters): sortable like creation order, safe inside
- * materialized paths ([0-9a-z] only), unique across app servers thanks to 80 random bits.
+ * materialized paths ([0-9a-z] only), unique across app servers thanks to 13 random base-36
+ * digits (~67 bits).
  */
 export function newId(): string {
-  const time = Date.now().toString(36).padStart(9, '0');
-  const bytes = randomBytes(10);
-  let rand = '';
-  for (const b of bytes) rand += (b % 36).toString(36);
-  // 10 bytes mod 36 keeps ~51 bits; add 3 more characters for margin.
-  for (const b of randomBytes(3)) rand += (b % 36).toString(36);
-  return time + rand;
+  return Date.now().toString(36).padStart(9, '0') + randomDigits(13);
 }
 
 export function sha256(text: string): string {
