@@ -18,8 +18,14 @@ export const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const listAuditQuery = paging.extend({
-  entityType: z.string().regex(/^[a-z_]{1,40}$/, 'Loại đối tượng không hợp lệ').optional(),
-  entityId: z.string().regex(/^[0-9a-z]{1,40}$/, 'Mã đối tượng không hợp lệ').optional(),
+  entityType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'Loại đối tượng không hợp lệ')
+    .optional(),
+  entityId: z
+    .string()
+    .regex(/^[0-9a-z]{1,40}$/, 'Mã đối tượng không hợp lệ')
+    .optional(),
 });
 
 export const auditList = z.object({ items: z.array(auditEntry), total: z.number() });
