@@ -5,7 +5,6 @@ import { serve } from '@hono/node-server';
 import { databaseConfigFrom, openDatabase, type DatabaseConfig, type DbHandle } from './adapters/db/dialect.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { systemClock, type Clock } from './adapters/clock.js';
-import { createHttpApp } from './adapters/http/app.js';
 import { defaultConfig, type AppConfig, type AppContext } from './features/context.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,8 +35,10 @@ export interface RunningServer {
 }
 
 export async function startServer(ctx: AppContext, options: { port: number; host?: string; webRoot?: string | null }): Promise<RunningServer> {
+  // Loaded here, not at the top: CLI commands that only touch the database skip the HTTP app.
+  const { createHttpApp } = await import('./adapters/http/app.js');
   const app = createHttpApp(ctx, { webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '0.0.0.0' }, (info) => {
       resolve({
         url: `http://localhost:${info.port}`,
@@ -45,5 +46,7 @@ export async function startServer(ctx: AppContext, options: { port: number; host
         close: () => new Promise<void>((r) => server.close(() => r())),
       });
     });
+    // A port already in use, or one not allowed, is the caller's to report in Vietnamese.
+    server.once('error', reject);
   });
 }

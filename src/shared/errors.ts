@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   'request.invalid': { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
   'request.not_found': { status: 404, message: 'Không tìm thấy địa chỉ yêu cầu.' },
   'request.too_large': { status: 413, message: 'Tệp gửi lên quá lớn.' },
+  'conflict.duplicate': { status: 409, message: 'Dữ liệu trùng với một bản ghi đã có. Vui lòng tải lại và kiểm tra.' },
   'conflict.version': { status: 409, message: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.' },
   'org_unit.not_found': { status: 404, message: 'Không tìm thấy tổ chức đảng.' },
   'org_unit.code_taken': { status: 409, message: 'Mã tổ chức đảng đã được dùng.' },

@@ -107,6 +107,15 @@ function openPostgres(url: string): DbHandle {
   };
 }
 
+/**
+ * A write refused by a unique constraint: two requests raced past the same check. The HTTP layer
+ * answers it as a conflict (409), not as a server error.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

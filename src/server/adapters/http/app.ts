@@ -11,6 +11,7 @@ import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js
 import { loadPrincipal } from '../auth/principal.repository.js';
 import { findTokenAccount, touchSession } from '../auth/sessions.repository.js';
 import { migrationLevel } from '../db/migrate.js';
+import { isUniqueViolation } from '../db/dialect.js';
 import type { AppContext } from '../../features/context.js';
 import { openApiDocument, registerRoutes, type AuthInfo, type RouteDef } from './route.js';
 import { allRoutes } from './routes/index.js';
@@ -103,6 +104,7 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
 
   server.onError((err, c) => {
     if (err instanceof AppError) return errorResponse(c, err);
+    if (isUniqueViolation(err)) return errorResponse(c, new AppError('conflict.duplicate'));
     // Hono's own HTTP errors (malformed multipart, …) are the client's fault, not the server's.
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

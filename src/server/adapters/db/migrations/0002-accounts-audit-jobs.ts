@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DbHandle } from '../dialect.js';
 
 // Accounts, sessions, tokens, audit chain, files, jobs and settings (design §3, issue 2 items 5–7).
@@ -21,7 +21,8 @@ export function migration0002(handle: Pick<DbHandle, 'ddl'>) {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('accounts_member').on('accounts').column('member_id').execute();
+      // One account per member, even when two bulk creations race (partial: staff accounts have none).
+      await db.schema.createIndex('accounts_member').on('accounts').column('member_id').unique().where(sql.ref('member_id'), 'is not', null).execute();
 
       await db.schema
         .createTable('role_grants')
