@@ -33,6 +33,11 @@ export function nameSearchText(fullName: string): string {
   return ` ${foldForSearch(fullName)}`;
 }
 
+/** The distinct words of a folded search text: the keys of the name-word index. */
+export function nameWords(searchText: string): string[] {
+  return [...new Set(searchText.split(' ').filter(Boolean))];
+}
+
 // Vietnamese alphabet order (primary level): a < ă < â < b < c < d < đ < e < ê < … < o < ô < ơ < … < u < ư.
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 // Tone order (secondary level): none < huyền < hỏi < ngã < sắc < nặng.

@@ -157,7 +157,7 @@ describeEachDialect('audit list', (dialect) => {
   });
 
   it("gives one entity's history newest first with actor names", async () => {
-    const caller = await loadPrincipal(db.handle.db, t.accounts.unitCommittee.id, null);
+    const caller = await loadPrincipal(db.handle.db, t.accounts.unitCommittee.id);
     const items = await listEntityHistory(ctx, caller, 'member', t.members.thuy.id);
     expect(items.map((i) => [i.action, i.actorName])).toEqual([
       ['member.update', 'capuy.p01'],

@@ -50,6 +50,18 @@ describeEachDialect('members', (dialect) => {
     expect(found.sort()).toEqual(['Hoàng Thị Ánh', 'Phạm Văn An']);
   });
 
+  it('finds a phrase whose rare word is not the last one, and follows a renamed member', async () => {
+    const c = await as('admin');
+    // "thi" is common, "hoang" rare: the search starts from "hoang" and still checks the whole phrase.
+    expect((await c.get('/api/members?q=hoang%20thi')).body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Hoàng Thị Ánh']);
+    expect((await c.get('/api/members?q=thi%20hoang')).body.total).toBe(0);
+    const m = (await c.get(`/api/members/${tree.members.school1.id}`)).body;
+    expect((await c.patch(`/api/members/${m.id}`, { version: m.version, givenName: 'Quyết' })).status).toBe(200);
+    expect((await c.get('/api/members?q=quyet')).body.items.map((x: { id: string }) => x.id)).toEqual([m.id]);
+    expect((await c.get('/api/members?q=pham%20van%20an')).body.total).toBe(0);
+    expect((await c.get('/api/members?q=pham%20van%20an')).body.items).toEqual([]);
+  });
+
   it('gives the total past the last page too', async () => {
     const c = await as('admin');
     const r = await c.get(`/api/members?unit=${tree.ward.id}&pageSize=4&page=9`);

@@ -1,7 +1,7 @@
 // Builds small trees, members and accounts straight into a test database.
 import { newId } from '../../src/server/adapters/clock.js';
 import { hashPassword } from '../../src/server/adapters/auth/password.js';
-import { newMemberRow } from '../../src/server/adapters/db/members.repository.js';
+import { insertMembers, newMemberRow } from '../../src/server/adapters/db/members.repository.js';
 import { childPath, depthOf } from '../../src/server/domain/org-tree.js';
 import type { MemberProfile } from '../../src/server/domain/member-profile.js';
 import { foldForSearch, splitFullName } from '../../src/shared/text.js';
@@ -73,7 +73,7 @@ export async function makeMember(
     ...extra,
   };
   const status = extra.status ?? 'active';
-  await db.insertInto('members').values(newMemberRow(id, unit, profile, status, '2005-03-01', NOW)).execute();
+  await insertMembers(db, [newMemberRow(id, unit, profile, status, '2005-03-01', NOW)]);
   // The same first history rows as the create-member use case writes.
   await db.insertInto('member_status_history').values({ id: newId(), member_id: id, status, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();
   await db.insertInto('member_unit_history').values({ id: newId(), member_id: id, unit_id: unit.id, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();

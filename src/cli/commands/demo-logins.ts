@@ -1,42 +1,18 @@
 // The demo committee (features/demo/build-demo.ts, issue 2 item 9), loaded on demand: `serve` and
 // `demo` are its only callers, and a plain start of a real deployment never loads the generator.
 import { ROLE_LABELS } from '../../shared/vocabulary.js';
-import type { AppContext } from '../../server/features/context.js';
+import type { DemoResult } from '../../server/features/demo/build-demo.js';
 import { out } from '../io.js';
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: string;
-  unitName: string;
-  note: string;
-}
-
-export interface DemoSummary {
-  committeeId?: string;
-  units?: number;
-  grassroots?: number;
-  members?: number;
-  accounts: DemoAccount[];
-}
-
-type BuildDemo = (
-  ctx: AppContext,
-  opts: { scale: 'city' | 'province'; seed?: number; onProgress?: (message: string) => void },
-) => Promise<DemoSummary>;
-
-export async function loadBuildDemo(): Promise<BuildDemo> {
-  // A computed specifier: the module is resolved when the command runs, not when this file compiles.
-  const specifier: string = '../../server/features/demo/build-demo.js';
-  const mod = (await import(specifier)) as { buildDemo: BuildDemo };
-  return mod.buildDemo;
+export async function loadBuildDemo(): Promise<typeof import('../../server/features/demo/build-demo.js').buildDemo> {
+  return (await import('../../server/features/demo/build-demo.js')).buildDemo;
 }
 
 function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - [...s].length));
 }
 
-export function printDemoLogins(r: DemoSummary): void {
+export function printDemoLogins(r: DemoResult): void {
   const counts = [
     r.units !== undefined ? `${r.units.toLocaleString('vi-VN')} tổ chức đảng` : null,
     r.grassroots !== undefined ? `${r.grassroots.toLocaleString('vi-VN')} tổ chức cơ sở đảng` : null,

@@ -40,10 +40,9 @@ async function buildWebIfMissing(): Promise<void> {
 }
 
 async function startWorker(ctx: AppContext): Promise<Worker | null> {
-  const specifier: string = '../../server/adapters/jobs/worker.js';
   try {
-    const mod = (await import(specifier)) as { startJobWorker: (ctx: AppContext) => Worker };
-    return mod.startJobWorker(ctx);
+    const { startJobWorker } = await import('../../server/adapters/jobs/worker.js');
+    return startJobWorker(ctx);
   } catch (e) {
     err(`Cảnh báo: chưa chạy được bộ xử lý tác vụ nền (${(e as Error).message}); nhập tệp lớn sẽ chờ.`);
     return null;

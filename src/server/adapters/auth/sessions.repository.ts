@@ -1,6 +1,7 @@
 // Sessions live in the database so any app server can serve any request (design §5).
 import { randomToken, sha256 } from '../clock.js';
 import type { Tx } from '../../features/context.js';
+import { loadSessionCaller, loadTokenCaller, type CallerRecord } from './principal.repository.js';
 
 export interface SessionInfo {
   sessionId: string;
@@ -36,24 +37,24 @@ export async function createSession(
 }
 
 /**
- * Finds a live session and slides its expiry. The write happens at most once a minute per session,
- * so a busy page does not turn every read into a write.
+ * Finds a live session with its caller, in one query, and slides its expiry. The write happens at
+ * most once a minute per session, so a busy page does not turn every read into a write.
  */
-export async function touchSession(db: Tx, token: string, nowMs: number, idleMinutes: number): Promise<SessionInfo | null> {
+export async function touchSession(db: Tx, token: string, nowMs: number, idleMinutes: number): Promise<(SessionInfo & { caller: CallerRecord }) | null> {
   const id = sha256(token);
-  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+  const found = await loadSessionCaller(db, id);
+  if (!found) return null;
   const now = new Date(nowMs).toISOString();
-  if (row.expires_at <= now) {
+  if (found.expiresAt <= now) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  if (nowMs - Date.parse(row.last_seen_at) > 60_000) {
-    const expiresAt = new Date(nowMs + idleMinutes * 60_000).toISOString();
+  let expiresAt = found.expiresAt;
+  if (nowMs - Date.parse(found.lastSeenAt) > 60_000) {
+    expiresAt = new Date(nowMs + idleMinutes * 60_000).toISOString();
     await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
-    row.expires_at = expiresAt;
   }
-  return { sessionId: id, accountId: row.account_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at };
+  return { sessionId: id, accountId: found.caller.principal.accountId, csrfToken: found.csrfToken, expiresAt, lastSeenAt: found.lastSeenAt, caller: found.caller };
 }
 
 export async function deleteSession(db: Tx, sessionId: string): Promise<void> {
@@ -65,16 +66,12 @@ export async function deleteAccountSessions(db: Tx, accountId: string): Promise<
   return Number(r.numDeletedRows);
 }
 
-export async function findTokenAccount(db: Tx, token: string, now: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'account_id', 'last_used_at'])
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+/** The caller of a live API token; its last use is recorded at most once a minute. */
+export async function findTokenCaller(db: Tx, token: string, now: string): Promise<CallerRecord | null> {
+  const found = await loadTokenCaller(db, sha256(token));
+  if (!found) return null;
+  if (!found.lastUsedAt || Date.parse(now) - Date.parse(found.lastUsedAt) > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', found.tokenId).execute();
   }
-  return row.account_id;
+  return found.caller;
 }

@@ -1,12 +1,14 @@
 // Rows of members: building them from a profile, and the scoped queries of lists and search.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { deriveNameColumns, type MemberProfile } from '../../domain/member-profile.js';
 import type { ReadScope } from '../../domain/policy.js';
 import type { MemberStatus } from '../../../shared/vocabulary.js';
-import { foldForSearch } from '../../../shared/text.js';
+import { foldForSearch, nameWords } from '../../../shared/text.js';
 import type { Tx } from '../../features/context.js';
 import { likeWordPrefix, subtreeRange } from './dialect.js';
-import type { MemberRow, NewMemberRow } from './schema.js';
+import type { Database, MemberRow, NewMemberRow } from './schema.js';
+
+const INSERT_BATCH = 500;
 
 const bool = (b: boolean | undefined) => (b ? 1 : 0);
 
@@ -45,6 +47,25 @@ export function newMemberRow(
     created_at: now,
     updated_at: now,
   };
+}
+
+/**
+ * Inserts new members with the words of their names, in batches. Every writer of new members goes
+ * through here, so the name-word index never misses anyone.
+ */
+export async function insertMembers(tx: Tx, rows: NewMemberRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await tx.insertInto('members').values(rows.slice(i, i + INSERT_BATCH)).execute();
+  const words = rows.flatMap((r) => nameWords(r.name_search).map((word) => ({ word, member_id: r.id })));
+  for (let i = 0; i < words.length; i += 2 * INSERT_BATCH) {
+    await tx.insertInto('member_name_words').values(words.slice(i, i + 2 * INSERT_BATCH)).execute();
+  }
+}
+
+/** Keeps the name-word index in step after a member's name changed. */
+export async function replaceNameWords(tx: Tx, memberId: string, nameSearch: string): Promise<void> {
+  await tx.deleteFrom('member_name_words').where('member_id', '=', memberId).execute();
+  const words = nameWords(nameSearch).map((word) => ({ word, member_id: memberId }));
+  if (words.length) await tx.insertInto('member_name_words').values(words).execute();
 }
 
 export function profileOf(r: MemberRow): MemberProfile {
@@ -95,12 +116,43 @@ export interface MemberListFilter {
   unitPath?: string;
   q?: string;
   status?: MemberStatus;
+  /** The word of q whose members are the candidates (chooseNameDriver); without it, q scans the scope. */
+  driver?: NameDriver | null;
 }
 
+/** A word of the query that every match must have: exactly, or as a prefix for the last word typed. */
+export interface NameDriver {
+  word: string;
+  prefix: boolean;
+}
+
+const PROBE_CAP = 5000;
+
 /**
- * The one query behind every member list and search: scoped in SQL to the caller's subtrees
- * (design §2), filtered by folded name, sorted in roster order, paged, with the total.
+ * Picks the query word with the fewest members: "nguyen thi thuy" starts from the members named
+ * "thuy…", not from the third of the province named Nguyễn. Each probe stops counting at a cap.
  */
+export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<NameDriver | null> {
+  const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const candidates: NameDriver[] = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
+  let best: { driver: NameDriver; n: number } | null = null;
+  for (const driver of candidates.slice(-4)) {
+    const probe = db.selectFrom('member_name_words').select('member_id').where((eb) => nameWordCondition(eb, driver)).limit(PROBE_CAP);
+    const { n } = await db
+      .selectFrom(probe.as('t'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (!best || Number(n) < best.n) best = { driver, n: Number(n) };
+  }
+  return best!.driver;
+}
+
+function nameWordCondition(eb: ExpressionBuilder<Database, 'member_name_words'>, d: NameDriver) {
+  // Words are compared byte by byte (BINARY / COLLATE "C"), so a prefix is a range.
+  return d.prefix ? eb.and([eb('word', '>=', d.word), eb('word', '<', `${d.word}\uffff`)]) : eb('word', '=', d.word);
+}
+
 /**
  * The ranges of unit paths to read: the caller's subtrees intersected with the unit asked for.
  * Intersecting here, not in SQL, leaves one narrow range for the index: "a chi bộ of the
@@ -136,7 +188,14 @@ export function scopedMembersQuery(db: Tx, f: MemberListFilter) {
   });
   if (f.status) q = q.where('m.status', '=', f.status);
   const folded = f.q ? foldForSearch(f.q) : '';
-  if (folded) q = q.where(likeWordPrefix('m.name_search', folded));
+  if (folded) {
+    if (f.driver) {
+      const driver = f.driver;
+      q = q.where('m.id', 'in', db.selectFrom('member_name_words').select('member_id').where((eb) => nameWordCondition(eb, driver)));
+    }
+    // The phrase itself: its words in order, each starting a word of the name.
+    q = q.where(likeWordPrefix('m.name_search', folded));
+  }
   return q;
 }
 

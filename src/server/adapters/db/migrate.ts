@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { DbHandle } from './dialect.js';
 import { migration0001 } from './migrations/0001-org-units-and-members.js';
 import { migration0002 } from './migrations/0002-accounts-audit-jobs.js';
+import { migration0003 } from './migrations/0003-member-name-words.js';
 
 /** Migrations in order; names sort lexically, as Kysely's Migrator requires. */
 export function migrationsFor(handle: DbHandle): Record<string, Migration> {
   return {
     '0001-org-units-and-members': migration0001(handle),
     '0002-accounts-audit-jobs': migration0002(handle),
+    '0003-member-name-words': migration0003(handle),
   };
 }
 

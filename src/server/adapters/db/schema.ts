@@ -72,6 +72,12 @@ export interface MemberUnitHistoryTable {
   created_at: string;
 }
 
+/** One row per distinct word of a member's folded name (see nameWords). */
+export interface MemberNameWordTable {
+  word: string;
+  member_id: string;
+}
+
 export interface AccountTable {
   id: string;
   username: string;
@@ -179,6 +185,7 @@ export interface Database {
   members: MemberTable;
   member_status_history: MemberStatusHistoryTable;
   member_unit_history: MemberUnitHistoryTable;
+  member_name_words: MemberNameWordTable;
   accounts: AccountTable;
   role_grants: RoleGrantTable;
   sessions: SessionTable;

@@ -8,8 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
-import { loadPrincipal } from '../auth/principal.repository.js';
-import { findTokenAccount, touchSession } from '../auth/sessions.repository.js';
+import type { CallerRecord } from '../auth/principal.repository.js';
+import { findTokenCaller, touchSession } from '../auth/sessions.repository.js';
 import { migrationLevel } from '../db/migrate.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import type { AppContext } from '../../features/context.js';
@@ -26,25 +26,25 @@ function errorResponse(c: Context, err: AppError) {
 
 async function authenticate(app: AppContext, c: Context, def: RouteDef): Promise<AuthInfo | null> {
   const bearer = c.req.header('authorization');
-  let accountId: string | null = null;
+  let caller: CallerRecord | null = null;
   let sessionId: string | null = null;
   let csrfToken: string | null = null;
   let via: AuthInfo['via'] = 'session';
   if (bearer?.toLowerCase().startsWith('bearer ')) {
-    accountId = await findTokenAccount(app.db, bearer.slice(7).trim(), app.clock.now());
+    caller = await findTokenCaller(app.db, bearer.slice(7).trim(), app.clock.now());
     via = 'token';
   } else {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const s = await touchSession(app.db, token, app.clock.nowMs(), app.config.sessionIdleMinutes);
       if (s) {
-        accountId = s.accountId;
+        caller = s.caller;
         sessionId = s.sessionId;
         csrfToken = s.csrfToken;
       }
     }
   }
-  if (!accountId) {
+  if (!caller || caller.disabled) {
     if (def.public) return null;
     throw new AppError('auth.unauthenticated');
   }
@@ -52,17 +52,10 @@ async function authenticate(app: AppContext, c: Context, def: RouteDef): Promise
   if (via === 'session' && def.method !== 'get' && !def.public && c.req.header('x-csrf-token') !== csrfToken) {
     throw new AppError('auth.csrf');
   }
-  const account = await app.db
-    .selectFrom('accounts')
-    .select(['username', 'member_id', 'must_change_password', 'disabled'])
-    .where('id', '=', accountId)
-    .executeTakeFirst();
-  if (!account || account.disabled) throw new AppError('auth.unauthenticated');
-  if (account.must_change_password && !def.allowWithPendingPasswordChange && !def.public) {
+  if (caller.mustChangePassword && !def.allowWithPendingPasswordChange && !def.public) {
     throw new AppError('auth.password_change_required');
   }
-  const principal = await loadPrincipal(app.db, accountId, account.member_id);
-  return { principal, username: account.username, mustChangePassword: account.must_change_password === 1, via, sessionId, csrfToken };
+  return { principal: caller.principal, username: caller.username, mustChangePassword: caller.mustChangePassword, via, sessionId, csrfToken };
 }
 
 export function createHttpApp(app: AppContext, options: { webRoot?: string | null } = {}): Hono {

@@ -1,5 +1,5 @@
 // API tokens for scripts (issue 2 item 6: "Authorization: Bearer, stored hashed"). The token is
-// returned once; the database keeps only its sha-256, which findTokenAccount looks up. The prefix
+// returned once; the database keeps only its sha-256, which findTokenCaller looks up. The prefix
 // lets secret scanners and people recognise a leaked token.
 import type { ApiTokenView } from '../../../shared/contracts/accounts.js';
 import { newId, randomToken, sha256 } from '../../adapters/clock.js';

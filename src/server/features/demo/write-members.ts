@@ -4,7 +4,7 @@
 import type { MemberStatusHistoryTable, MemberUnitHistoryTable, NewMemberRow } from '../../adapters/db/schema.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAuditForNew, type AuditInput } from '../../adapters/db/audit.repository.js';
-import { newMemberRow } from '../../adapters/db/members.repository.js';
+import { insertMembers, newMemberRow } from '../../adapters/db/members.repository.js';
 import type { MemberProfile } from '../../domain/member-profile.js';
 import { memberSnapshot } from '../members/present-member.js';
 import { assignUnitCommittee, CardNumbers, partyPostsOf, PeopleFactory, type PersonDraft } from './people.js';
@@ -99,11 +99,7 @@ class MemberBatch {
   /** Members first: the histories and nothing else refer to them (foreign keys are checked at once). */
   async flush(): Promise<void> {
     const tx = this.state.tx;
-    for (let i = 0; i < this.members.length; i += BATCH)
-      await tx
-        .insertInto('members')
-        .values(this.members.slice(i, i + BATCH))
-        .execute();
+    await insertMembers(tx, this.members);
     for (let i = 0; i < this.statuses.length; i += BATCH * 2)
       await tx
         .insertInto('member_status_history')

@@ -9,7 +9,7 @@ import { cleanText, foldForSearch } from '../../../shared/text.js';
 import { ORG_KIND_LABELS, type MemberStatus, type OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit, recordAuditForNew, type AuditInput } from '../../adapters/db/audit.repository.js';
-import { memberUpdateColumns, newMemberRow, profileOf } from '../../adapters/db/members.repository.js';
+import { insertMembers, memberUpdateColumns, newMemberRow, profileOf, replaceNameWords } from '../../adapters/db/members.repository.js';
 import { businessDate } from '../../adapters/db/settings.repository.js';
 import type { MemberRow, NewMemberRow, OrgUnitRow } from '../../adapters/db/schema.js';
 import { canChangeStatus, profileProblems, type MemberProfile } from '../../domain/member-profile.js';
@@ -318,6 +318,7 @@ async function write(ctx: AppContext, tx: Tx, caller: Caller, plans: Planned[]):
     if (result.numUpdatedRows === 0n) {
       throw new AppError('conflict.version', `Đảng viên ở dòng ${row.row} vừa được người khác sửa. Vui lòng nhập lại tệp.`);
     }
+    if (next.name_search !== existing.name_search) await replaceNameWords(tx, existing.id, next.name_search);
     if (moved) {
       movedIds.push(existing.id);
       unitRows.push(history(existing.id, unit.id));
@@ -366,7 +367,7 @@ async function write(ctx: AppContext, tx: Tx, caller: Caller, plans: Planned[]):
         .execute();
     }
   }
-  for (const part of chunk(newRows)) await tx.insertInto('members').values(part).execute();
+  await insertMembers(tx, newRows);
   for (const part of chunk(statusRows)) await tx.insertInto('member_status_history').values(part).execute();
   for (const part of chunk(unitRows)) await tx.insertInto('member_unit_history').values(part).execute();
   await recordAuditForNew(tx, newAudits);

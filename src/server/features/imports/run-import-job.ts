@@ -18,7 +18,7 @@ async function prepare(ctx: AppContext, run: JobRun): Promise<{ caller: Caller; 
     ? await ctx.db.selectFrom('accounts').select(['id', 'member_id', 'disabled']).where('id', '=', job.created_by).executeTakeFirst()
     : undefined;
   if (!account || account.disabled) throw new AppError('auth.forbidden', 'Tài khoản tạo tác vụ không còn hoạt động.');
-  const caller = await loadPrincipal(ctx.db, account.id, account.member_id);
+  const caller = await loadPrincipal(ctx.db, account.id);
   assertMayImport(caller);
   const file = job.file_id ? await readFileContent(ctx.db, job.file_id) : null;
   if (!file) throw new AppError('import.invalid_file', 'Không còn tệp đã tải lên của tác vụ này.');

@@ -6,7 +6,7 @@ import type { createMemberBody } from '../../../shared/contracts/members.js';
 import type { OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { newMemberRow } from '../../adapters/db/members.repository.js';
+import { insertMembers, newMemberRow } from '../../adapters/db/members.repository.js';
 import { findUnit } from '../../adapters/db/org-units.repository.js';
 import { businessDate } from '../../adapters/db/settings.repository.js';
 import { profileProblems, type MemberProfile } from '../../domain/member-profile.js';
@@ -65,7 +65,7 @@ export async function createMember(ctx: AppContext, caller: Caller, input: z.inf
     const since = input.joinedUnitOn ?? (await businessDate(tx, now)).date;
     const id = newId();
     const row = newMemberRow(id, unit, profile, 'active', since, now);
-    await tx.insertInto('members').values(row).execute();
+    await insertMembers(tx, [row]);
     await tx.insertInto('member_status_history').values({ id: newId(), member_id: id, status: 'active', from_date: since, to_date: null, reason: null, created_at: now }).execute();
     await tx.insertInto('member_unit_history').values({ id: newId(), member_id: id, unit_id: unit.id, from_date: since, to_date: null, reason: null, created_at: now }).execute();
     await recordAudit(tx, {

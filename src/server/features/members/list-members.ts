@@ -2,7 +2,7 @@
 // case ignored, in party-roster order, one page with the total.
 import type { z } from 'zod';
 import type { listMembersQuery, MemberSummary } from '../../../shared/contracts/members.js';
-import { scopedMembersQuery } from '../../adapters/db/members.repository.js';
+import { chooseNameDriver, scopedMembersQuery } from '../../adapters/db/members.repository.js';
 import { findUnit } from '../../adapters/db/org-units.repository.js';
 import { memberReadScope } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
@@ -16,7 +16,8 @@ export async function listMembers(ctx: AppContext, caller: Caller, query: z.infe
     if (!unit) return { items: [], total: 0 };
     unitPath = unit.path;
   }
-  const filtered = scopedMembersQuery(ctx.db, { scope: memberReadScope(caller), unitPath, q: query.q, status: query.status });
+  const driver = await chooseNameDriver(ctx.db, query.q);
+  const filtered = scopedMembersQuery(ctx.db, { scope: memberReadScope(caller), unitPath, q: query.q, status: query.status, driver });
   // One pass gives the page and the total: the window count runs over the same matches the sort
   // reads, so a search scans its index once instead of twice. Names and units are joined for the
   // page's rows only.

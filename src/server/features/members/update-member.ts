@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { updateMemberBody } from '../../../shared/contracts/members.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { memberUpdateColumns, profileOf } from '../../adapters/db/members.repository.js';
+import { memberUpdateColumns, profileOf, replaceNameWords } from '../../adapters/db/members.repository.js';
 import { assertUpdated } from '../../adapters/db/org-units.repository.js';
 import { canReadMember, canWriteMember } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
@@ -28,6 +28,7 @@ export async function updateMember(ctx: AppContext, caller: Caller, id: string, 
       .where('version', '=', input.version)
       .executeTakeFirst();
     assertUpdated(result);
+    if (columns.name_search !== member.name_search) await replaceNameWords(tx, id, columns.name_search);
     await recordAudit(tx, {
       entityType: 'member', entityId: id, action: 'member.update', actorId: caller.accountId, scopePath: member.unit_path, at: now,
       before: memberSnapshot(member), after: memberSnapshot({ ...member, ...columns }),
