@@ -2,9 +2,10 @@
 import { newId } from '../../src/server/adapters/clock.js';
 import { hashPassword } from '../../src/server/adapters/auth/password.js';
 import { insertMembers, newMemberRow } from '../../src/server/adapters/db/members.repository.js';
-import { childPath, depthOf } from '../../src/server/domain/org-tree.js';
+import { childPath } from '../../src/server/domain/org-tree.js';
+import { newOrgUnitRow } from '../../src/server/adapters/db/org-units.repository.js';
 import type { MemberProfile } from '../../src/server/domain/member-profile.js';
-import { foldForSearch, splitFullName } from '../../src/shared/text.js';
+import { splitFullName } from '../../src/shared/text.js';
 import type { OrgKind, Role, Sector, MemberStatus } from '../../src/shared/vocabulary.js';
 import type { Tx } from '../../src/server/features/context.js';
 
@@ -26,25 +27,7 @@ export async function makeUnit(
   const path = childPath(input.parent?.path ?? null, id);
   await db
     .insertInto('org_units')
-    .values({
-      id,
-      parent_id: input.parent?.id ?? null,
-      path,
-      depth: depthOf(path),
-      kind: input.kind,
-      sector: input.sector ?? null,
-      code: input.code,
-      name: input.name,
-      name_search: foldForSearch(input.name),
-      valid_from: null,
-      valid_to: null,
-      merged_into_id: null,
-      split_from_id: null,
-      note: null,
-      version: 1,
-      created_at: NOW,
-      updated_at: NOW,
-    })
+    .values(newOrgUnitRow({ id, parentId: input.parent?.id ?? null, path, kind: input.kind, sector: input.sector ?? null, code: input.code, name: input.name }, NOW))
     .execute();
   return { id, path, code: input.code, name: input.name, kind: input.kind };
 }

@@ -108,6 +108,9 @@ function openPostgres(url: string): DbHandle {
     pgTypesSet = true;
   }
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.TUSOI_PG_POOL ?? 10) });
+  // An idle connection that the server closes (restart, failover) must not bring the app down: the
+  // pool drops it and opens another on the next query.
+  pool.on('error', (error) => console.warn(`[tusoi] kết nối PostgreSQL bị đóng: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -3,7 +3,46 @@ import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { Tx } from '../../features/context.js';
 import { subtreeRange } from './dialect.js';
-import type { OrgUnitRow } from './schema.js';
+import type { NewOrgUnitRow, OrgUnitRow } from './schema.js';
+import { depthOf } from '../../domain/org-tree.js';
+import { foldForSearch } from '../../../shared/text.js';
+
+export interface OrgUnitInput {
+  id: string;
+  parentId: string | null;
+  /** Its materialized path: childPath(parent path, id). */
+  path: string;
+  kind: string;
+  sector: string | null;
+  code: string;
+  name: string;
+  validFrom?: string | null;
+  note?: string | null;
+  splitFromId?: string | null;
+}
+
+/** A new unit's row with its derived columns (depth, folded name): every writer of units uses it. */
+export function newOrgUnitRow(u: OrgUnitInput, now: string): NewOrgUnitRow & OrgUnitRow {
+  return {
+    id: u.id,
+    parent_id: u.parentId,
+    path: u.path,
+    depth: depthOf(u.path),
+    kind: u.kind,
+    sector: u.sector,
+    code: u.code,
+    name: u.name,
+    name_search: foldForSearch(u.name),
+    valid_from: u.validFrom ?? null,
+    valid_to: null,
+    merged_into_id: null,
+    split_from_id: u.splitFromId ?? null,
+    note: u.note ?? null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 export async function findUnit(db: Tx, id: string): Promise<OrgUnitRow | undefined> {
   return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();

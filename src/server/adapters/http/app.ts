@@ -8,7 +8,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
-import type { CallerRecord } from '../auth/principal.repository.js';
+import type { CachedCaller, CallerCache } from '../auth/caller-cache.js';
+import { sha256 } from '../clock.js';
 import { findTokenCaller, touchSession } from '../auth/sessions.repository.js';
 import { migrationLevel } from '../db/migrate.js';
 import { isUniqueViolation } from '../db/dialect.js';
@@ -24,30 +25,32 @@ function errorResponse(c: Context, err: AppError) {
   return c.json(body, err.status as 400);
 }
 
-async function authenticate(app: AppContext, c: Context, def: RouteDef): Promise<AuthInfo | null> {
+async function authenticate(app: AppContext, cache: CallerCache, c: Context, def: RouteDef): Promise<AuthInfo | null> {
   const bearer = c.req.header('authorization');
-  let caller: CallerRecord | null = null;
-  let sessionId: string | null = null;
-  let csrfToken: string | null = null;
-  let via: AuthInfo['via'] = 'session';
-  if (bearer?.toLowerCase().startsWith('bearer ')) {
-    caller = await findTokenCaller(app.db, bearer.slice(7).trim(), app.clock.now());
-    via = 'token';
-  } else {
-    const token = getCookie(c, SESSION_COOKIE);
-    if (token) {
-      const s = await touchSession(app.db, token, app.clock.nowMs(), app.config.sessionIdleMinutes);
-      if (s) {
-        caller = s.caller;
-        sessionId = s.sessionId;
-        csrfToken = s.csrfToken;
+  const via: AuthInfo['via'] = bearer?.toLowerCase().startsWith('bearer ') ? 'token' : 'session';
+  const secret = via === 'token' ? bearer!.slice(7).trim() : getCookie(c, SESSION_COOKIE);
+  let found: Omit<CachedCaller, 'until'> | null = null;
+  if (secret) {
+    const nowMs = app.clock.nowMs();
+    const key = `${via}:${sha256(secret)}`;
+    found = cache.get(key, nowMs);
+    if (!found) {
+      if (via === 'token') {
+        const caller = await findTokenCaller(app.db, secret, app.clock.now());
+        found = caller ? { caller, sessionId: null, csrfToken: null } : null;
+        if (found) cache.set(key, found, nowMs);
+      } else {
+        const s = await touchSession(app.db, secret, nowMs, app.config.sessionIdleMinutes);
+        found = s ? { caller: s.caller, sessionId: s.sessionId, csrfToken: s.csrfToken } : null;
+        if (found) cache.set(key, found, nowMs, Date.parse(s!.expiresAt));
       }
     }
   }
-  if (!caller || caller.disabled) {
+  if (!found || found.caller.disabled) {
     if (def.public) return null;
     throw new AppError('auth.unauthenticated');
   }
+  const { caller, sessionId, csrfToken } = found;
   // CSRF: a cookie is sent by the browser on its own; a header only by our own script (issue 2 item 6).
   if (via === 'session' && def.method !== 'get' && !def.public && c.req.header('x-csrf-token') !== csrfToken) {
     throw new AppError('auth.csrf');
@@ -87,7 +90,16 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   const routes = allRoutes();
   const openapi = openApiDocument(routes, APP_VERSION);
   api.get('/openapi.json', (c) => c.json(openapi));
-  registerRoutes(api, app, routes, (c, def) => authenticate(app, c, def));
+  const callers = app.callers;
+  // Any write through this server may end a session or change a grant: forget every cached caller.
+  api.use('*', async (c, next) => {
+    try {
+      await next();
+    } finally {
+      if (c.req.method !== 'GET') callers.clear();
+    }
+  });
+  registerRoutes(api, app, routes, (c, def) => authenticate(app, callers, c, def));
   server.route('/api', api);
   server.notFound((c) =>
     c.req.path.startsWith('/api/')

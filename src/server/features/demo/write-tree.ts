@@ -1,12 +1,11 @@
 // Step: writes the organization tree of the blueprint, with an audit event per unit, in batched
 // multi-row inserts (stack-notes.md: 500-row inserts cost about what raw prepared statements do).
-import { foldForSearch } from '../../../shared/text.js';
 import type { OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAuditForNew, type AuditInput } from '../../adapters/db/audit.repository.js';
-import { unitSnapshot } from '../../adapters/db/org-units.repository.js';
+import { newOrgUnitRow, unitSnapshot } from '../../adapters/db/org-units.repository.js';
 import type { OrgUnitRow } from '../../adapters/db/schema.js';
-import { canBeChildOf, childPath, depthOf } from '../../domain/org-tree.js';
+import { canBeChildOf, childPath } from '../../domain/org-tree.js';
 import { walkUnits } from './blueprint.js';
 import type { DemoState, DemoStep, DemoUnit } from './state.js';
 
@@ -39,25 +38,7 @@ export const writeTree: DemoStep = {
       byCode.set(spec.code, unit);
       state.units.push(unit);
       if (spec.tag) state.unitsByTag.set(spec.tag, unit);
-      rows.push({
-        id,
-        parent_id: unit.parentId,
-        path,
-        depth: depthOf(path),
-        kind: spec.kind,
-        sector: spec.sector,
-        code: spec.code,
-        name: spec.name,
-        name_search: foldForSearch(spec.name),
-        valid_from: null,
-        valid_to: null,
-        merged_into_id: null,
-        split_from_id: null,
-        note: null,
-        version: 1,
-        created_at: state.now,
-        updated_at: state.now,
-      });
+      rows.push(newOrgUnitRow({ id, parentId: unit.parentId, path, kind: spec.kind, sector: spec.sector, code: spec.code, name: spec.name }, state.now));
     }
     state.progress(`Đang ghi ${rows.length.toLocaleString('vi-VN')} tổ chức đảng…`);
     await insertUnits(state, rows);

@@ -7,9 +7,9 @@ import { foldForSearch } from '../../../shared/text.js';
 import { ORG_KIND_LABELS, type OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit, recordAuditForNew, type AuditInput } from '../../adapters/db/audit.repository.js';
-import { unitSnapshot } from '../../adapters/db/org-units.repository.js';
+import { newOrgUnitRow, unitSnapshot } from '../../adapters/db/org-units.repository.js';
 import type { NewOrgUnitRow, OrgUnitRow } from '../../adapters/db/schema.js';
-import { canBeChildOf, childPath, depthOf } from '../../domain/org-tree.js';
+import { canBeChildOf, childPath } from '../../domain/org-tree.js';
 import { canReadUnit, canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller, Tx } from '../context.js';
 import { chunk, type ImportSummary, type WriteHooks } from './apply-member-rows.js';
@@ -197,25 +197,7 @@ async function write(ctx: AppContext, tx: Tx, caller: Caller, nodes: Node[]): Pr
     const { id, path } = place(node);
     const parentId = 'unit' in node.parent! ? node.parent.unit.id : place(byRow.get(node.parent!.row)!).id;
     const r = node.row;
-    created.push({
-      id,
-      parent_id: parentId,
-      path,
-      depth: depthOf(path),
-      kind: r.kind,
-      sector: r.sector,
-      code: r.code,
-      name: r.name,
-      name_search: foldForSearch(r.name),
-      valid_from: r.validFrom,
-      valid_to: null,
-      merged_into_id: null,
-      split_from_id: null,
-      note: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
+    created.push(newOrgUnitRow({ id, parentId, path, kind: r.kind, sector: r.sector, code: r.code, name: r.name, validFrom: r.validFrom }, now));
   }
   // Parents before children, whatever the file's order.
   created.sort((a, b) => a.depth - b.depth);

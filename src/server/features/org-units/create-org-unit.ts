@@ -3,12 +3,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { createOrgUnitBody } from '../../../shared/contracts/org-units.js';
-import { foldForSearch } from '../../../shared/text.js';
 import type { OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { findUnit, requireUnit, unitSnapshot } from '../../adapters/db/org-units.repository.js';
-import { canBeChildOf, childPath, depthOf } from '../../domain/org-tree.js';
+import { findUnit, newOrgUnitRow, requireUnit, unitSnapshot } from '../../adapters/db/org-units.repository.js';
+import { canBeChildOf, childPath } from '../../domain/org-tree.js';
 import { canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 
@@ -27,25 +26,10 @@ export async function createOrgUnit(ctx: AppContext, caller: Caller, input: z.in
     const id = newId();
     const path = childPath(parent.path, id);
     const now = ctx.clock.now();
-    const row = {
-      id,
-      parent_id: parent.id,
-      path,
-      depth: depthOf(path),
-      kind: input.kind,
-      sector: input.sector ?? null,
-      code: input.code,
-      name: input.name,
-      name_search: foldForSearch(input.name),
-      valid_from: input.validFrom ?? null,
-      valid_to: null,
-      merged_into_id: null,
-      split_from_id: input.splitFromId ?? null,
-      note: input.note ?? null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
+    const row = newOrgUnitRow(
+      { id, parentId: parent.id, path, kind: input.kind, sector: input.sector ?? null, code: input.code, name: input.name, validFrom: input.validFrom, note: input.note, splitFromId: input.splitFromId },
+      now,
+    );
     await tx.insertInto('org_units').values(row).execute();
     await recordAudit(tx, {
       entityType: 'org_unit', entityId: id, action: 'org_unit.create', actorId: caller.accountId, scopePath: path, at: now,

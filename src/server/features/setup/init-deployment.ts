@@ -11,8 +11,8 @@ import { foldForSearch } from '../../../shared/text.js';
 import { generateInitialPassword, hashPassword } from '../../adapters/auth/password.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { unitSnapshot } from '../../adapters/db/org-units.repository.js';
-import { childPath, depthOf } from '../../domain/org-tree.js';
+import { newOrgUnitRow, unitSnapshot } from '../../adapters/db/org-units.repository.js';
+import { childPath } from '../../domain/org-tree.js';
 import type { AppContext, Tx } from '../context.js';
 import { insertAccount, insertGrant } from '../accounts/account-rows.js';
 
@@ -67,25 +67,7 @@ export async function initDeployment(ctx: AppContext, input: InitInput): Promise
     const at = ctx.clock.now();
     const id = newId();
     const path = childPath(null, id);
-    const unit = {
-      id,
-      parent_id: null,
-      path,
-      depth: depthOf(path),
-      kind: 'committee',
-      sector: null,
-      code,
-      name,
-      name_search: foldForSearch(name),
-      valid_from: null,
-      valid_to: null,
-      merged_into_id: null,
-      split_from_id: null,
-      note: null,
-      version: 1,
-      created_at: at,
-      updated_at: at,
-    };
+    const unit = newOrgUnitRow({ id, parentId: null, path, kind: 'committee', sector: null, code, name }, at);
     await tx.insertInto('org_units').values(unit).execute();
     await recordAudit(tx, {
       entityType: 'org_unit',
