@@ -74,7 +74,10 @@ async function freshDatabase(dialect: DialectName, name: string): Promise<Databa
 }
 
 async function countMembers(ctx: AppContext): Promise<number> {
-  const r = await ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await ctx.db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -118,7 +121,15 @@ async function adminToken(config: DatabaseConfig): Promise<{ token: string; root
     const token = randomToken();
     await ctx.db
       .insertInto('api_tokens')
-      .values({ id: newId(), account_id: admin.id, token_hash: sha256(token), name: 'bench', created_at: new Date().toISOString(), last_used_at: null, revoked_at: null })
+      .values({
+        id: newId(),
+        account_id: admin.id,
+        token_hash: sha256(token),
+        name: 'bench',
+        created_at: new Date().toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
       .execute();
     return { token, rootId: root.id };
   } finally {
@@ -231,7 +242,12 @@ async function sampleQueries(config: DatabaseConfig): Promise<{ searches: string
   const ctx = await openContext(config);
   try {
     const members = await ctx.db.selectFrom('members').select(['full_name', 'given_name']).orderBy('id').execute();
-    const cells = await ctx.db.selectFrom('org_units').select('id').where('kind', 'in', ['cell', 'grassroots_cell']).orderBy('id').execute();
+    const cells = await ctx.db
+      .selectFrom('org_units')
+      .select('id')
+      .where('kind', 'in', ['cell', 'grassroots_cell'])
+      .orderBy('id')
+      .execute();
     // Deterministic draws: every k-th row.
     const pick = <T>(rows: T[], n: number) => Array.from({ length: n }, (_, i) => rows[Math.floor(((i + 0.5) * rows.length) / n)]);
     const full = pick(members, 100).map((m) => foldForSearch(m.full_name));
@@ -281,14 +297,22 @@ async function benchImport(dialect: DialectName): Promise<void> {
   const cells = await ctx.db.selectFrom('org_units').select('code').where('kind', 'in', ['cell', 'grassroots_cell']).execute();
   await ctx.handle.close();
   const file = path.join(DATA_DIR, 'import-10k.xlsx');
-  await memberSheet(file, cells.map((c) => c.code), 10_000);
+  await memberSheet(
+    file,
+    cells.map((c) => c.code),
+    10_000,
+  );
   const { token } = await adminToken(config);
   const server = await startServerProcess(config);
   try {
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(file)]), 'import-10k.xlsx');
     const t0 = performance.now();
-    const r = await fetch(`http://127.0.0.1:${server.port}/api/imports/members`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`http://127.0.0.1:${server.port}/api/imports/members`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
     let body = (await r.json()) as { mode?: string; job?: { id: string; status: string }; error?: unknown };
     if (r.status !== 200) throw new Error(`nhập tệp thất bại: ${JSON.stringify(body).slice(0, 500)}`);
     // Large files run as a job: follow it to the end.
@@ -312,9 +336,35 @@ async function benchProvince(dialect: DialectName): Promise<void> {
 
   const server = await startServerProcess(config);
   try {
-    record('members.search.p95', dialect, await p95(server.port, token, searches.map((q) => `/api/members?q=${encodeURIComponent(q)}&pageSize=20`)), 'ms', '<50');
-    record('members.unit-page.p95', dialect, await p95(server.port, token, units.map((u) => `/api/members?unit=${u}&pageSize=20`)), 'ms', '<50');
-    record('members.status-counts.province', dialect, await p95(server.port, token, Array(50).fill(`/api/org-units/${rootId}`)), 'ms', '<100');
+    record(
+      'members.search.p95',
+      dialect,
+      await p95(
+        server.port,
+        token,
+        searches.map((q) => `/api/members?q=${encodeURIComponent(q)}&pageSize=20`),
+      ),
+      'ms',
+      '<50',
+    );
+    record(
+      'members.unit-page.p95',
+      dialect,
+      await p95(
+        server.port,
+        token,
+        units.map((u) => `/api/members?unit=${u}&pageSize=20`),
+      ),
+      'ms',
+      '<50',
+    );
+    record(
+      'members.status-counts.province',
+      dialect,
+      await p95(server.port, token, Array(50).fill(`/api/org-units/${rootId}`)),
+      'ms',
+      '<100',
+    );
 
     const listPaths = units.map((u) => `/api/members?unit=${u}&pageSize=20`);
     await load(server.port, token, listPaths, 20, 2); // warm-up
@@ -335,12 +385,20 @@ async function benchProvince(dialect: DialectName): Promise<void> {
     const t0 = performance.now();
     const r = await new Promise<{ status: number; bytes: number }>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port: exporter.port, path: `/api/members/export?unit=${rootId}`, headers: { authorization: `Bearer ${token}` } }, (res) => {
-          let bytes = 0;
-          res.on('data', (c: Buffer) => (bytes += c.length));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-          res.on('error', reject);
-        })
+        .get(
+          {
+            host: '127.0.0.1',
+            port: exporter.port,
+            path: `/api/members/export?unit=${rootId}`,
+            headers: { authorization: `Bearer ${token}` },
+          },
+          (res) => {
+            let bytes = 0;
+            res.on('data', (c: Buffer) => (bytes += c.length));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+            res.on('error', reject);
+          },
+        )
         .on('error', reject);
     });
     if (r.status !== 200) throw new Error(`xuất Excel thất bại: ${r.status}`);

@@ -23,7 +23,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<AppConfig> {
   return out;
 }
 
-export async function openContext(config: DatabaseConfig = databaseConfigFrom(process.env), overrides: Partial<AppConfig> = {}): Promise<AppContext> {
+export async function openContext(
+  config: DatabaseConfig = databaseConfigFrom(process.env),
+  overrides: Partial<AppConfig> = {},
+): Promise<AppContext> {
   const handle = await openDatabase(config);
   await migrateToLatest(handle);
   return contextFor(handle, { ...configFromEnv(process.env), ...overrides });
@@ -35,7 +38,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(ctx: AppContext, options: { port: number; host?: string; webRoot?: string | null }): Promise<RunningServer> {
+export async function startServer(
+  ctx: AppContext,
+  options: { port: number; host?: string; webRoot?: string | null },
+): Promise<RunningServer> {
   // Loaded here, not at the top: CLI commands that only touch the database skip the HTTP app.
   const { createHttpApp } = await import('./adapters/http/app.js');
   const app = createHttpApp(ctx, { webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot });

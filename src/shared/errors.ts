@@ -43,7 +43,10 @@ export const ERROR_CODES = {
   'import.empty_file': { status: 422, message: 'Tệp không có dòng dữ liệu nào; chưa có dữ liệu nào được ghi.' },
   'demo.not_empty': { status: 409, message: 'Cơ sở dữ liệu đã có dữ liệu; chỉ tạo được dữ liệu mẫu trên một cơ sở dữ liệu trống.' },
   'job.not_found': { status: 404, message: 'Không tìm thấy tác vụ.' },
-  'job.interrupted': { status: 409, message: 'Tác vụ bị gián đoạn do máy chủ dừng giữa chừng; chưa có dữ liệu nào được ghi. Vui lòng thực hiện lại.' },
+  'job.interrupted': {
+    status: 409,
+    message: 'Tác vụ bị gián đoạn do máy chủ dừng giữa chừng; chưa có dữ liệu nào được ghi. Vui lòng thực hiện lại.',
+  },
   'server.internal': { status: 500, message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -113,7 +113,9 @@ describeEachDialect('authentication', (dialect) => {
     expect(ops.length).toBeGreaterThan(10);
     for (const op of ops) expect(op.operationId).toMatch(/^[a-z-]+\.[a-z-]+$/);
     expect(new Set(ops.map((o) => o.operationId)).size).toBe(ops.length);
-    expect(ops.map((o) => o.operationId)).toEqual(expect.arrayContaining(['org-units.list', 'org-units.get', 'members.list', 'members.get', 'me.get']));
+    expect(ops.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['org-units.list', 'org-units.get', 'members.list', 'members.get', 'me.get']),
+    );
   });
 
   it('answers unknown API paths with a Vietnamese 404 and never a stack trace', async () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CallerCache } from '../../src/server/adapters/auth/caller-cache.js';
 
 const entry = (accountId: string) => ({
-  caller: { principal: { accountId, memberId: null, memberUnitPath: null, grants: [] }, username: accountId, mustChangePassword: false, disabled: false },
+  caller: {
+    principal: { accountId, memberId: null, memberUnitPath: null, grants: [] },
+    username: accountId,
+    mustChangePassword: false,
+    disabled: false,
+  },
   sessionId: null,
   csrfToken: null,
 });

@@ -17,8 +17,17 @@ async function schemaOf(handle: DbHandle) {
     .sort((a, b) => a.table.localeCompare(b.table));
   const indexes =
     handle.dialect === 'sqlite'
-      ? (await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'index' order by name`.execute(handle.db)).rows
-      : (await sql<{ name: string; sql: string }>`select indexname as name, indexdef as sql from pg_indexes where schemaname = 'public' order by indexname`.execute(handle.db)).rows;
+      ? (
+          await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'index' order by name`.execute(
+            handle.db,
+          )
+        ).rows
+      : (
+          await sql<{
+            name: string;
+            sql: string;
+          }>`select indexname as name, indexdef as sql from pg_indexes where schemaname = 'public' order by indexname`.execute(handle.db)
+        ).rows;
   return { columns, indexes };
 }
 
@@ -66,7 +75,13 @@ describe('both dialects', () => {
       await migrateToLatest(s.handle);
       await migrateToLatest(p.handle);
       const names = async (h: DbHandle) =>
-        (await schemaOf(h)).columns.map((t) => `${t.table}(${t.columns.map((c) => c.split(':')[0]).sort().join(',')})`);
+        (await schemaOf(h)).columns.map(
+          (t) =>
+            `${t.table}(${t.columns
+              .map((c) => c.split(':')[0])
+              .sort()
+              .join(',')})`,
+        );
       expect(await names(p.handle)).toEqual(await names(s.handle));
     } finally {
       await s.drop();

@@ -18,7 +18,11 @@ describeEachDialect('unique violations', (dialect) => {
     await makeAccount(ctx.db, { username: 'trung' });
     const error = await makeAccount(ctx.db, { username: 'trung' }).catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
-    const other = await ctx.db.insertInto('members').values({ id: 'x1' } as never).execute().catch((e: unknown) => e);
+    const other = await ctx.db
+      .insertInto('members')
+      .values({ id: 'x1' } as never)
+      .execute()
+      .catch((e: unknown) => e);
     expect(other).toBeInstanceOf(Error);
     expect(isUniqueViolation(other)).toBe(false);
   });

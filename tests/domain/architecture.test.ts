@@ -8,7 +8,9 @@ const DOMAIN = path.join(ROOT, 'src/server/domain');
 const SHARED = path.join(ROOT, 'src/shared');
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 function imports(file: string): string[] {
@@ -33,7 +35,11 @@ describe('architecture', () => {
   });
 
   it('shared/ does no I/O (it is loaded by the browser too)', () => {
-    const offenders = files(SHARED).flatMap((f) => imports(f).filter((s) => s.startsWith('node:') || ['fs', 'kysely', 'pg', 'better-sqlite3', 'hono'].includes(s)).map((s) => `${f} → ${s}`));
+    const offenders = files(SHARED).flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('node:') || ['fs', 'kysely', 'pg', 'better-sqlite3', 'hono'].includes(s))
+        .map((s) => `${f} → ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -37,7 +37,19 @@ describe('audit chain', () => {
     const events: (ChainedEvent & { hash: string })[] = [];
     let prev: string | null = null;
     for (let i = 1; i <= n; i++) {
-      const e: ChainedEvent = { id: `e${i}`, entityType: 'member', entityId: 'm1', seq: i, action: 'member.update', actorId: 'a', scopePath: '/x/', beforeJson: null, afterJson: `{"v":${i}}`, at: `2026-01-0${i}T00:00:00Z`, prevHash: prev };
+      const e: ChainedEvent = {
+        id: `e${i}`,
+        entityType: 'member',
+        entityId: 'm1',
+        seq: i,
+        action: 'member.update',
+        actorId: 'a',
+        scopePath: '/x/',
+        beforeJson: null,
+        afterJson: `{"v":${i}}`,
+        at: `2026-01-0${i}T00:00:00Z`,
+        prevHash: prev,
+      };
       const hash = eventHash(e, sha);
       events.push({ ...e, hash });
       prev = hash;

@@ -24,7 +24,11 @@ describe('rosterSortKey', () => {
   const byRoster = (a: string, b: string) => {
     const x = splitFullName(a);
     const y = splitFullName(b);
-    return collator.compare(x.givenName, y.givenName) || collator.compare(x.familyName, y.familyName) || collator.compare(x.middleName, y.middleName);
+    return (
+      collator.compare(x.givenName, y.givenName) ||
+      collator.compare(x.familyName, y.familyName) ||
+      collator.compare(x.middleName, y.middleName)
+    );
   };
   const byKey = (a: string, b: string) => {
     const ka = rosterSortKey(splitFullName(a));
@@ -50,11 +54,33 @@ describe('rosterSortKey', () => {
   it('agrees with Intl.Collator("vi") on a generated roster', () => {
     const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Vũ', 'Đặng', 'Đỗ', 'Bùi', 'Ngô', 'Dương', 'Ông', 'Ân'];
     const middles = ['Văn', 'Thị', 'Đình', 'Hữu', 'Thị Thu', 'Ngọc', 'Minh', ''];
-    const givens = ['An', 'Ân', 'Anh', 'Ánh', 'Bình', 'Dũng', 'Đức', 'Hà', 'Hạ', 'Hải', 'Hằng', 'Hương', 'Thu', 'Thư', 'Thúy', 'Thủy', 'Thùy', 'Ưng', 'Uyên', 'Yến'];
+    const givens = [
+      'An',
+      'Ân',
+      'Anh',
+      'Ánh',
+      'Bình',
+      'Dũng',
+      'Đức',
+      'Hà',
+      'Hạ',
+      'Hải',
+      'Hằng',
+      'Hương',
+      'Thu',
+      'Thư',
+      'Thúy',
+      'Thủy',
+      'Thùy',
+      'Ưng',
+      'Uyên',
+      'Yến',
+    ];
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
     const names: string[] = [];
-    for (let i = 0; i < 600; i++) names.push(cleanText(`${families[rand(families.length)]} ${middles[rand(middles.length)]} ${givens[rand(givens.length)]}`));
+    for (let i = 0; i < 600; i++)
+      names.push(cleanText(`${families[rand(families.length)]} ${middles[rand(middles.length)]} ${givens[rand(givens.length)]}`));
     const expected = [...names].sort(byRoster);
     const actual = [...names].sort(byKey);
     // Equal names may come in any order; compare the sequences of names.

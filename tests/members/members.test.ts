@@ -41,7 +41,9 @@ describeEachDialect('members', (dialect) => {
   it('"dang" finds Đặng and "nguyen van" finds Nguyễn Văn …', async () => {
     const c = await as('admin');
     expect((await c.get('/api/members?q=dang')).body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Đặng Văn Hùng']);
-    expect((await c.get('/api/members?q=NGUYEN%20VAN')).body.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Nguyễn Văn Thành']);
+    expect((await c.get('/api/members?q=NGUYEN%20VAN')).body.items.map((m: { fullName: string }) => m.fullName)).toEqual([
+      'Nguyễn Văn Thành',
+    ]);
   });
 
   it('matches the start of words: "an" finds An and Ánh but not Thành', async () => {
@@ -109,7 +111,17 @@ describeEachDialect('members', (dialect) => {
 
   it('creates a member with derived search and sort columns, audited', async () => {
     const c = await as('capuy.p01');
-    const r = await c.post('/api/members', { unitId: tree.cellB.id, familyName: 'Võ', middleName: 'Thị', givenName: 'Thùy', birthDate: '1990-02-03', gender: 'female', cardNumber: '93.001234', admissionDate: '2015-05-19', officialDate: '2016-05-19' });
+    const r = await c.post('/api/members', {
+      unitId: tree.cellB.id,
+      familyName: 'Võ',
+      middleName: 'Thị',
+      givenName: 'Thùy',
+      birthDate: '1990-02-03',
+      gender: 'female',
+      cardNumber: '93.001234',
+      admissionDate: '2015-05-19',
+      officialDate: '2016-05-19',
+    });
     expect(r.status).toBe(200);
     const found = await c.get('/api/members?q=vo%20thi%20thuy');
     expect(found.body.items.map((m: { id: string }) => m.id)).toEqual([r.body.id]);
@@ -122,19 +134,30 @@ describeEachDialect('members', (dialect) => {
     const inParty = await c.post('/api/members', { unitId: tree.ward.id, familyName: 'Lê', givenName: 'Bình' });
     expect(inParty.status).toBe(400);
     expect(inParty.body.error.code).toBe('member.invalid_unit');
-    const dup = await c.post('/api/members', { unitId: tree.cellA.id, familyName: 'Lê', givenName: 'Bình', cardNumber: tree.members.thuy.cardNumber });
+    const dup = await c.post('/api/members', {
+      unitId: tree.cellA.id,
+      familyName: 'Lê',
+      givenName: 'Bình',
+      cardNumber: tree.members.thuy.cardNumber,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('member.card_taken');
   });
 
   it('validates input with Vietnamese messages and writes nothing', async () => {
     const c = await as('admin');
-    const before = await ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const r = await c.post('/api/members', { unitId: tree.cellA.id, familyName: '', givenName: 'X', birthDate: '1990-02-30' });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('request.invalid');
     expect(JSON.stringify(r.body.error.details)).toMatch(/Ngày không hợp lệ|Không được để trống/);
-    const after = await ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -154,7 +177,12 @@ describeEachDialect('members', (dialect) => {
   it('keeps status over time with dates and reasons', async () => {
     const c = await as('admin');
     const m = (await c.get(`/api/members/${tree.members.lan.id}`)).body;
-    const r = await c.post(`/api/members/${m.id}/status`, { version: m.version, status: 'exempt', date: '2017-03-01', reason: 'Tuổi cao, sức yếu' });
+    const r = await c.post(`/api/members/${m.id}/status`, {
+      version: m.version,
+      status: 'exempt',
+      date: '2017-03-01',
+      reason: 'Tuổi cao, sức yếu',
+    });
     expect(r.status).toBe(200);
     const after = (await c.get(`/api/members/${m.id}`)).body;
     expect(after.status).toBe('exempt');
@@ -166,7 +194,12 @@ describeEachDialect('members', (dialect) => {
   it('transfers to another chi bộ and keeps the unit history', async () => {
     const c = await as('capuy.p01');
     const m = (await c.get(`/api/members/${tree.members.thuy.id}`)).body;
-    const r = await c.post(`/api/members/${m.id}/transfer`, { version: m.version, toUnitId: tree.cellB.id, date: '2017-06-01', reason: 'Chuyển nơi cư trú' });
+    const r = await c.post(`/api/members/${m.id}/transfer`, {
+      version: m.version,
+      toUnitId: tree.cellB.id,
+      date: '2017-06-01',
+      reason: 'Chuyển nơi cư trú',
+    });
     expect(r.status).toBe(200);
     const after = (await c.get(`/api/members/${m.id}`)).body;
     expect(after.unitId).toBe(tree.cellB.id);
@@ -178,10 +211,20 @@ describeEachDialect('members', (dialect) => {
     const secretary = await as('bithu.c1');
     expect((await secretary.get(`/api/members/${m.id}`)).status).toBe(404);
     // A secretary (read only) cannot transfer anyone.
-    const again = await secretary.post(`/api/members/${tree.members.dang.id}/transfer`, { version: 2, toUnitId: tree.cellB.id, date: '2017-06-01', reason: 'x' });
+    const again = await secretary.post(`/api/members/${tree.members.dang.id}/transfer`, {
+      version: 2,
+      toUnitId: tree.cellB.id,
+      date: '2017-06-01',
+      reason: 'x',
+    });
     expect(again.status).toBe(403);
     // Outside the subtree: a unit committee of P01 cannot send a member to another grassroots unit.
-    const out = await c.post(`/api/members/${tree.members.dang.id}/transfer`, { version: 2, toUnitId: tree.school.id, date: '2017-06-01', reason: 'x' });
+    const out = await c.post(`/api/members/${tree.members.dang.id}/transfer`, {
+      version: 2,
+      toUnitId: tree.school.id,
+      date: '2017-06-01',
+      reason: 'x',
+    });
     expect(out.status).toBe(403);
   });
 

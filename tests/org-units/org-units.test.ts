@@ -61,7 +61,13 @@ describeEachDialect('org units', (dialect) => {
 
   it('creates a chi bộ, checking kind, code and permission', async () => {
     const cap = await as('capuy.p01');
-    const ok = await cap.post('/api/org-units', { parentId: tree.ward.id, kind: 'cell', code: 'p01.c3', name: 'Chi bộ khối phố 3', sector: 'ward' });
+    const ok = await cap.post('/api/org-units', {
+      parentId: tree.ward.id,
+      kind: 'cell',
+      code: 'p01.c3',
+      name: 'Chi bộ khối phố 3',
+      sector: 'ward',
+    });
     expect(ok.status).toBe(200);
     const unit = await cap.get(`/api/org-units/${ok.body.id}`);
     expect(unit.body.code).toBe('P01.C3');
@@ -70,27 +76,50 @@ describeEachDialect('org units', (dialect) => {
     const wrongKind = await cap.post('/api/org-units', { parentId: tree.ward.id, kind: 'grassroots_party', code: 'X1', name: 'Sai loại' });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.error.code).toBe('org_unit.invalid_parent');
-    const outside = await cap.post('/api/org-units', { parentId: tree.committee.id, kind: 'grassroots_cell', code: 'X2', name: 'Ngoài phạm vi' });
+    const outside = await cap.post('/api/org-units', {
+      parentId: tree.committee.id,
+      kind: 'grassroots_cell',
+      code: 'X2',
+      name: 'Ngoài phạm vi',
+    });
     expect(outside.status).toBe(403);
-    const office = await (await as('vanphong')).post('/api/org-units', { parentId: tree.ward.id, kind: 'cell', code: 'X3', name: 'Văn phòng không được tạo' });
+    const office = await (
+      await as('vanphong')
+    ).post('/api/org-units', { parentId: tree.ward.id, kind: 'cell', code: 'X3', name: 'Văn phòng không được tạo' });
     expect(office.status).toBe(403);
   });
 
   it('edits with optimistic locking and keeps the history', async () => {
     const admin = await as('admin');
     const u = (await admin.get(`/api/org-units/${tree.school.id}`)).body;
-    expect((await admin.patch(`/api/org-units/${u.id}`, { version: u.version, name: 'Chi bộ Trường THPT chuyên Hà Tĩnh' })).status).toBe(200);
+    expect((await admin.patch(`/api/org-units/${u.id}`, { version: u.version, name: 'Chi bộ Trường THPT chuyên Hà Tĩnh' })).status).toBe(
+      200,
+    );
     expect((await admin.patch(`/api/org-units/${u.id}`, { version: u.version, name: 'Cũ' })).status).toBe(409);
     const h = await admin.get(`/api/org-units/${u.id}/history`);
-    expect(h.body.items[0]).toMatchObject({ action: 'org_unit.update', before: { name: 'Chi bộ Trường THPT Phan Đình Phùng' }, after: { name: 'Chi bộ Trường THPT chuyên Hà Tĩnh' } });
+    expect(h.body.items[0]).toMatchObject({
+      action: 'org_unit.update',
+      before: { name: 'Chi bộ Trường THPT Phan Đình Phùng' },
+      after: { name: 'Chi bộ Trường THPT chuyên Hà Tĩnh' },
+    });
     expect(names(await admin.get('/api/org-units?q=chuyen'))).toEqual(['Chi bộ Trường THPT chuyên Hà Tĩnh']);
   });
 
   it('moves a unit with its members, and refuses moving into its own subtree', async () => {
     const admin = await as('admin');
-    const other = await admin.post('/api/org-units', { parentId: tree.committee.id, kind: 'grassroots_party', code: 'P02', name: 'Đảng bộ phường Nam Hà', sector: 'ward' });
+    const other = await admin.post('/api/org-units', {
+      parentId: tree.committee.id,
+      kind: 'grassroots_party',
+      code: 'P02',
+      name: 'Đảng bộ phường Nam Hà',
+      sector: 'ward',
+    });
     const cellB = (await admin.get(`/api/org-units/${tree.cellB.id}`)).body;
-    const r = await admin.post(`/api/org-units/${cellB.id}/move`, { version: cellB.version, newParentId: other.body.id, reason: 'Điều chỉnh địa giới' });
+    const r = await admin.post(`/api/org-units/${cellB.id}/move`, {
+      version: cellB.version,
+      newParentId: other.body.id,
+      reason: 'Điều chỉnh địa giới',
+    });
     expect(r.status).toBe(200);
     const moved = (await admin.get(`/api/org-units/${cellB.id}`)).body;
     expect(moved.ancestors.map((a: { name: string }) => a.name)).toEqual(['Thành ủy Hà Tĩnh', 'Đảng bộ phường Nam Hà']);
@@ -109,7 +138,11 @@ describeEachDialect('org units', (dialect) => {
   it('merges chi bộ: members move, the source is kept with its successor link', async () => {
     const admin = await as('admin');
     const c3 = (await admin.get('/api/org-units?q=khoi%20pho%203')).body.items[0];
-    const r = await admin.post(`/api/org-units/${c3.id}/merge`, { sourceIds: [tree.cellA.id], date: '2017-07-01', reason: 'Sáp nhập khối phố' });
+    const r = await admin.post(`/api/org-units/${c3.id}/merge`, {
+      sourceIds: [tree.cellA.id],
+      date: '2017-07-01',
+      reason: 'Sáp nhập khối phố',
+    });
     expect(r.status).toBe(200);
     expect(r.body.movedMembers).toBe(2);
     const source = (await admin.get(`/api/org-units/${tree.cellA.id}`)).body;

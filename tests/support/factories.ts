@@ -27,7 +27,20 @@ export async function makeUnit(
   const path = childPath(input.parent?.path ?? null, id);
   await db
     .insertInto('org_units')
-    .values(newOrgUnitRow({ id, parentId: input.parent?.id ?? null, path, kind: input.kind, sector: input.sector ?? null, code: input.code, name: input.name }, NOW))
+    .values(
+      newOrgUnitRow(
+        {
+          id,
+          parentId: input.parent?.id ?? null,
+          path,
+          kind: input.kind,
+          sector: input.sector ?? null,
+          code: input.code,
+          name: input.name,
+        },
+        NOW,
+      ),
+    )
     .execute();
   return { id, path, code: input.code, name: input.name, kind: input.kind };
 }
@@ -58,8 +71,14 @@ export async function makeMember(
   const status = extra.status ?? 'active';
   await insertMembers(db, [newMemberRow(id, unit, profile, status, '2005-03-01', NOW)]);
   // The same first history rows as the create-member use case writes.
-  await db.insertInto('member_status_history').values({ id: newId(), member_id: id, status, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();
-  await db.insertInto('member_unit_history').values({ id: newId(), member_id: id, unit_id: unit.id, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW }).execute();
+  await db
+    .insertInto('member_status_history')
+    .values({ id: newId(), member_id: id, status, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW })
+    .execute();
+  await db
+    .insertInto('member_unit_history')
+    .values({ id: newId(), member_id: id, unit_id: unit.id, from_date: '2005-03-01', to_date: null, reason: null, created_at: NOW })
+    .execute();
   return { id, fullName, cardNumber: profile.cardNumber };
 }
 
@@ -104,10 +123,22 @@ export async function makeAccount(
  */
 export async function makeSmallCommittee(db: Tx) {
   const committee = await makeUnit(db, { kind: 'committee', code: 'TU', name: 'Thành ủy Hà Tĩnh' });
-  const ward = await makeUnit(db, { parent: committee, kind: 'grassroots_party', code: 'P01', name: 'Đảng bộ phường Bắc Hà', sector: 'ward' });
+  const ward = await makeUnit(db, {
+    parent: committee,
+    kind: 'grassroots_party',
+    code: 'P01',
+    name: 'Đảng bộ phường Bắc Hà',
+    sector: 'ward',
+  });
   const cellA = await makeUnit(db, { parent: ward, kind: 'cell', code: 'P01.C1', name: 'Chi bộ khối phố 1', sector: 'ward' });
   const cellB = await makeUnit(db, { parent: ward, kind: 'cell', code: 'P01.C2', name: 'Chi bộ khối phố 2', sector: 'ward' });
-  const school = await makeUnit(db, { parent: committee, kind: 'grassroots_cell', code: 'S01', name: 'Chi bộ Trường THPT Phan Đình Phùng', sector: 'school' });
+  const school = await makeUnit(db, {
+    parent: committee,
+    kind: 'grassroots_cell',
+    code: 'S01',
+    name: 'Chi bộ Trường THPT Phan Đình Phùng',
+    sector: 'school',
+  });
   const thuy = await makeMember(db, cellA, 'Nguyễn Thị Thúy');
   const dang = await makeMember(db, cellA, 'Đặng Văn Hùng', { gender: 'male' });
   const lan = await makeMember(db, cellB, 'Trần Thị Lan');

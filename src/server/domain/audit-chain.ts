@@ -21,7 +21,17 @@ export type Digest = (text: string) => string;
 /** The hash covers every field a reader relies on; the order is fixed by the array. */
 export function eventHash(e: ChainedEvent, digest: Digest): string {
   const canonical = JSON.stringify([
-    e.id, e.entityType, e.entityId, e.seq, e.action, e.actorId, e.scopePath, e.beforeJson, e.afterJson, e.at, e.prevHash,
+    e.id,
+    e.entityType,
+    e.entityId,
+    e.seq,
+    e.action,
+    e.actorId,
+    e.scopePath,
+    e.beforeJson,
+    e.afterJson,
+    e.at,
+    e.prevHash,
   ]);
   return digest(canonical);
 }

@@ -82,10 +82,18 @@ const profileFields = {
   isCivilServant: z.boolean().optional(),
 };
 
-export const createMemberBody = z.object({ unitId: id, ...profileFields, middleName: text(80).default(''), joinedUnitOn: isoDate.optional() });
+export const createMemberBody = z.object({
+  unitId: id,
+  ...profileFields,
+  middleName: text(80).default(''),
+  joinedUnitOn: isoDate.optional(),
+});
 export type CreateMemberInput = z.infer<typeof createMemberBody>;
 // No defaults here: a field left out of an edit stays as it is.
-export const updateMemberBody = z.object({ version, ...profileFields }).partial().required({ version: true });
+export const updateMemberBody = z
+  .object({ version, ...profileFields })
+  .partial()
+  .required({ version: true });
 export const transferMemberBody = z.object({ version, toUnitId: id, date: isoDate, reason: requiredText(500) });
 export const changeMemberStatusBody = z.object({
   version,

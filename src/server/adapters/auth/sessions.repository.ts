@@ -40,7 +40,12 @@ export async function createSession(
  * Finds a live session with its caller, in one query, and slides its expiry. The write happens at
  * most once a minute per session, so a busy page does not turn every read into a write.
  */
-export async function touchSession(db: Tx, token: string, nowMs: number, idleMinutes: number): Promise<(SessionInfo & { caller: CallerRecord }) | null> {
+export async function touchSession(
+  db: Tx,
+  token: string,
+  nowMs: number,
+  idleMinutes: number,
+): Promise<(SessionInfo & { caller: CallerRecord }) | null> {
   const id = sha256(token);
   const found = await loadSessionCaller(db, id);
   if (!found) return null;
@@ -54,7 +59,14 @@ export async function touchSession(db: Tx, token: string, nowMs: number, idleMin
     expiresAt = new Date(nowMs + idleMinutes * 60_000).toISOString();
     await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
   }
-  return { sessionId: id, accountId: found.caller.principal.accountId, csrfToken: found.csrfToken, expiresAt, lastSeenAt: found.lastSeenAt, caller: found.caller };
+  return {
+    sessionId: id,
+    accountId: found.caller.principal.accountId,
+    csrfToken: found.csrfToken,
+    expiresAt,
+    lastSeenAt: found.lastSeenAt,
+    caller: found.caller,
+  };
 }
 
 export async function deleteSession(db: Tx, sessionId: string): Promise<void> {

@@ -69,14 +69,20 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       prevHash = last.hash;
     }
   }
-  await tx.insertInto('audit_events').values(toEvent(input, seq, prevHash)).execute();
+  await tx
+    .insertInto('audit_events')
+    .values(toEvent(input, seq, prevHash))
+    .execute();
 }
 
 /** Many new entities at once (imports): each starts its own chain, inserted in batches. */
 export async function recordAuditForNew(tx: Tx, inputs: AuditInput[]): Promise<void> {
   const rows = inputs.map((i) => toEvent(i, 1, null));
   for (let i = 0; i < rows.length; i += 500) {
-    await tx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
+    await tx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 

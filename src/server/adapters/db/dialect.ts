@@ -118,7 +118,9 @@ function openPostgres(url: string): DbHandle {
     ddl: { binaryText: sql`text collate "C"`, blob: 'bytea' },
     async createSearchIndex(trx: Kysely<any>, table: string, column: string) {
       await sql`create extension if not exists pg_trgm`.execute(trx);
-      await sql`create index if not exists ${sql.raw(`${table}_${column}_trgm`)} on ${sql.table(table)} using gin (${sql.ref(column)} gin_trgm_ops)`.execute(trx);
+      await sql`create index if not exists ${sql.raw(`${table}_${column}_trgm`)} on ${sql.table(table)} using gin (${sql.ref(column)} gin_trgm_ops)`.execute(
+        trx,
+      );
     },
     async integrityCheck() {
       const r = await sql<{ ok: number }>`select 1 as ok`.execute(db);

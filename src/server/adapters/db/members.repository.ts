@@ -54,10 +54,17 @@ export function newMemberRow(
  * through here, so the name-word index never misses anyone.
  */
 export async function insertMembers(tx: Tx, rows: NewMemberRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) await tx.insertInto('members').values(rows.slice(i, i + INSERT_BATCH)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_BATCH)
+    await tx
+      .insertInto('members')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
   const words = rows.flatMap((r) => nameWords(r.name_search).map((word) => ({ word, member_id: r.id })));
   for (let i = 0; i < words.length; i += 2 * INSERT_BATCH) {
-    await tx.insertInto('member_name_words').values(words.slice(i, i + 2 * INSERT_BATCH)).execute();
+    await tx
+      .insertInto('member_name_words')
+      .values(words.slice(i, i + 2 * INSERT_BATCH))
+      .execute();
   }
 }
 
@@ -133,12 +140,18 @@ const PROBE_CAP = 5000;
  * "thuy…", not from the third of the province named Nguyễn. Each probe stops counting at a cap.
  */
 export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<NameDriver | null> {
-  const words = foldForSearch(q ?? '').split(' ').filter(Boolean);
+  const words = foldForSearch(q ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (words.length === 0) return null;
   const candidates: NameDriver[] = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
   let best: { driver: NameDriver; n: number } | null = null;
   for (const driver of candidates.slice(-4)) {
-    const probe = db.selectFrom('member_name_words').select('member_id').where((eb) => nameWordCondition(eb, driver)).limit(PROBE_CAP);
+    const probe = db
+      .selectFrom('member_name_words')
+      .select('member_id')
+      .where((eb) => nameWordCondition(eb, driver))
+      .limit(PROBE_CAP);
     const { n } = await db
       .selectFrom(probe.as('t'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -191,7 +204,14 @@ export function scopedMembersQuery(db: Tx, f: MemberListFilter) {
   if (folded) {
     if (f.driver) {
       const driver = f.driver;
-      q = q.where('m.id', 'in', db.selectFrom('member_name_words').select('member_id').where((eb) => nameWordCondition(eb, driver)));
+      q = q.where(
+        'm.id',
+        'in',
+        db
+          .selectFrom('member_name_words')
+          .select('member_id')
+          .where((eb) => nameWordCondition(eb, driver)),
+      );
     }
     // The phrase itself: its words in order, each starting a word of the name.
     q = q.where(likeWordPrefix('m.name_search', folded));

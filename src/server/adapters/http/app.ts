@@ -58,7 +58,14 @@ async function authenticate(app: AppContext, cache: CallerCache, c: Context, def
   if (caller.mustChangePassword && !def.allowWithPendingPasswordChange && !def.public) {
     throw new AppError('auth.password_change_required');
   }
-  return { principal: caller.principal, username: caller.username, mustChangePassword: caller.mustChangePassword, via, sessionId, csrfToken };
+  return {
+    principal: caller.principal,
+    username: caller.username,
+    mustChangePassword: caller.mustChangePassword,
+    via,
+    sessionId,
+    csrfToken,
+  };
 }
 
 export function createHttpApp(app: AppContext, options: { webRoot?: string | null } = {}): Hono {
@@ -81,7 +88,15 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   );
 
   const api = new Hono();
-  api.use('*', bodyLimit({ maxSize: app.config.maxUploadBytes + 64 * 1024, onError: () => { throw new AppError('request.too_large'); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: app.config.maxUploadBytes + 64 * 1024,
+      onError: () => {
+        throw new AppError('request.too_large');
+      },
+    }),
+  );
   // Liveness without the database: for load balancers, and the bare route the benchmark compares with.
   api.get('/health/live', (c) => c.json({ status: 'ok' }));
   api.get('/health', async (c) =>

@@ -123,7 +123,13 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
             : { 'application/json': { schema: jsonSchema(def.response as ZodType, 'output') } },
       },
     };
-    const codes = [...new Set<ErrorCode>([...def.errors, 'request.invalid', ...(def.public ? [] : (['auth.unauthenticated', 'auth.forbidden'] as ErrorCode[]))])];
+    const codes = [
+      ...new Set<ErrorCode>([
+        ...def.errors,
+        'request.invalid',
+        ...(def.public ? [] : (['auth.unauthenticated', 'auth.forbidden'] as ErrorCode[])),
+      ]),
+    ];
     for (const code of codes) {
       const status = String(errorStatus(code));
       const entry = (responses[status] ??= { description: 'Lỗi', 'x-error-codes': [] as string[] }) as { 'x-error-codes': string[] };
@@ -137,7 +143,11 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
       parameters,
       requestBody:
         def.body === 'multipart'
-          ? { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
+          ? {
+              content: {
+                'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } },
+              },
+            }
           : def.body
             ? { content: { 'application/json': { schema: jsonSchema(def.body, 'input') } } }
             : undefined,

@@ -24,6 +24,13 @@ export async function changePassword(
     let q = tx.deleteFrom('sessions').where('account_id', '=', account.id);
     if (input.currentSessionId) q = q.where('id', '!=', input.currentSessionId);
     await q.execute();
-    await recordAudit(tx, { entityType: 'account', entityId: account.id, action: 'account.password_changed', actorId: account.id, scopePath: null, at: now });
+    await recordAudit(tx, {
+      entityType: 'account',
+      entityId: account.id,
+      action: 'account.password_changed',
+      actorId: account.id,
+      scopePath: null,
+      at: now,
+    });
   });
 }

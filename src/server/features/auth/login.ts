@@ -31,13 +31,22 @@ export async function login(
       const failures = (throttle && windowStart === throttle.window_start ? throttle.failures : 0) + 1;
       const lockedUntil = failures >= MAX_FAILURES ? new Date(nowMs + LOCK_MINUTES * 60_000).toISOString() : null;
       if (throttle) {
-        await tx.updateTable('login_throttle').set({ failures, window_start: windowStart, locked_until: lockedUntil }).where('key', '=', key).execute();
+        await tx
+          .updateTable('login_throttle')
+          .set({ failures, window_start: windowStart, locked_until: lockedUntil })
+          .where('key', '=', key)
+          .execute();
       } else {
         await tx.insertInto('login_throttle').values({ key, failures, window_start: windowStart, locked_until: lockedUntil }).execute();
       }
       if (account) {
         await recordAudit(tx, {
-          entityType: 'account', entityId: account.id, action: 'auth.login_failed', actorId: null, scopePath: null, at: now,
+          entityType: 'account',
+          entityId: account.id,
+          action: 'auth.login_failed',
+          actorId: null,
+          scopePath: null,
+          at: now,
           after: { failures, locked: lockedUntil !== null },
         });
       }
@@ -48,7 +57,14 @@ export async function login(
   return ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('login_throttle').where('key', '=', key).execute();
     const session = await createSession(tx, account.id, nowMs, ctx.config.sessionIdleMinutes, input.userAgent);
-    await recordAudit(tx, { entityType: 'account', entityId: account.id, action: 'auth.login', actorId: account.id, scopePath: null, at: now });
+    await recordAudit(tx, {
+      entityType: 'account',
+      entityId: account.id,
+      action: 'auth.login',
+      actorId: account.id,
+      scopePath: null,
+      at: now,
+    });
     return { ...session, accountId: account.id, mustChangePassword: account.must_change_password === 1 };
   });
 }

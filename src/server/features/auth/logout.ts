@@ -8,7 +8,11 @@ export async function logout(ctx: AppContext, input: { accountId: string; sessio
     if (input.everywhere) await deleteAccountSessions(tx, input.accountId);
     else if (input.sessionId) await deleteSession(tx, input.sessionId);
     await recordAudit(tx, {
-      entityType: 'account', entityId: input.accountId, actorId: input.accountId, scopePath: null, at: ctx.clock.now(),
+      entityType: 'account',
+      entityId: input.accountId,
+      actorId: input.accountId,
+      scopePath: null,
+      at: ctx.clock.now(),
       action: input.everywhere ? 'auth.logout_everywhere' : 'auth.logout',
     });
   });

@@ -38,7 +38,12 @@ export const writeTree: DemoStep = {
       byCode.set(spec.code, unit);
       state.units.push(unit);
       if (spec.tag) state.unitsByTag.set(spec.tag, unit);
-      rows.push(newOrgUnitRow({ id, parentId: unit.parentId, path, kind: spec.kind, sector: spec.sector, code: spec.code, name: spec.name }, state.now));
+      rows.push(
+        newOrgUnitRow(
+          { id, parentId: unit.parentId, path, kind: spec.kind, sector: spec.sector, code: spec.code, name: spec.name },
+          state.now,
+        ),
+      );
     }
     state.progress(`Đang ghi ${rows.length.toLocaleString('vi-VN')} tổ chức đảng…`);
     await insertUnits(state, rows);

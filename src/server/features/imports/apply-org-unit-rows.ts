@@ -197,7 +197,9 @@ async function write(ctx: AppContext, tx: Tx, caller: Caller, nodes: Node[]): Pr
     const { id, path } = place(node);
     const parentId = 'unit' in node.parent! ? node.parent.unit.id : place(byRow.get(node.parent!.row)!).id;
     const r = node.row;
-    created.push(newOrgUnitRow({ id, parentId, path, kind: r.kind, sector: r.sector, code: r.code, name: r.name, validFrom: r.validFrom }, now));
+    created.push(
+      newOrgUnitRow({ id, parentId, path, kind: r.kind, sector: r.sector, code: r.code, name: r.name, validFrom: r.validFrom }, now),
+    );
   }
   // Parents before children, whatever the file's order.
   created.sort((a, b) => a.depth - b.depth);

@@ -16,7 +16,13 @@ export async function queueImportJob(
 ): Promise<JobView> {
   const job = await ctx.db.transaction().execute(async (tx) => {
     const now = ctx.clock.now();
-    const fileId = await storeFile(tx, { name: input.upload.fileName, mime: XLSX_MIME, content: input.upload.content, createdBy: caller.accountId, now });
+    const fileId = await storeFile(tx, {
+      name: input.upload.fileName,
+      mime: XLSX_MIME,
+      content: input.upload.content,
+      createdBy: caller.accountId,
+      now,
+    });
     const row = await createJob(tx, {
       kind: input.kind,
       fileId,

@@ -12,7 +12,12 @@ import { canChangeStatus } from '../../domain/member-profile.js';
 import { canReadMember, canWriteMember } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 
-export async function changeMemberStatus(ctx: AppContext, caller: Caller, id: string, input: z.infer<typeof changeMemberStatusBody>): Promise<void> {
+export async function changeMemberStatus(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  input: z.infer<typeof changeMemberStatusBody>,
+): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const member = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
     if (!member || !canReadMember(caller, { id, unitPath: member.unit_path })) throw new AppError('member.not_found');
@@ -29,14 +34,33 @@ export async function changeMemberStatus(ctx: AppContext, caller: Caller, id: st
       .where('version', '=', input.version)
       .executeTakeFirst();
     assertUpdated(result);
-    await tx.updateTable('member_status_history').set({ to_date: input.date }).where('member_id', '=', id).where('to_date', 'is', null).execute();
+    await tx
+      .updateTable('member_status_history')
+      .set({ to_date: input.date })
+      .where('member_id', '=', id)
+      .where('to_date', 'is', null)
+      .execute();
     await tx
       .insertInto('member_status_history')
-      .values({ id: newId(), member_id: id, status: input.status, from_date: input.date, to_date: null, reason: input.reason, created_at: now })
+      .values({
+        id: newId(),
+        member_id: id,
+        status: input.status,
+        from_date: input.date,
+        to_date: null,
+        reason: input.reason,
+        created_at: now,
+      })
       .execute();
     await recordAudit(tx, {
-      entityType: 'member', entityId: id, action: 'member.status', actorId: caller.accountId, scopePath: member.unit_path, at: now,
-      before: { status: member.status, since: member.status_since }, after: { status: input.status, since: input.date, reason: input.reason },
+      entityType: 'member',
+      entityId: id,
+      action: 'member.status',
+      actorId: caller.accountId,
+      scopePath: member.unit_path,
+      at: now,
+      before: { status: member.status, since: member.status_since },
+      after: { status: input.status, since: input.date, reason: input.reason },
     });
   });
 }

@@ -18,8 +18,19 @@ import { memberSnapshot } from './present-member.js';
 export function profileFromInput(input: Partial<z.infer<typeof createMemberBody>>): Partial<MemberProfile> {
   const out: Partial<MemberProfile> = {};
   const keys = [
-    'familyName', 'middleName', 'givenName', 'birthDate', 'gender', 'cardNumber', 'admissionDate', 'officialDate',
-    'partyPosts', 'governmentPosts', 'isLeader', 'isHead', 'isCivilServant',
+    'familyName',
+    'middleName',
+    'givenName',
+    'birthDate',
+    'gender',
+    'cardNumber',
+    'admissionDate',
+    'officialDate',
+    'partyPosts',
+    'governmentPosts',
+    'isLeader',
+    'isHead',
+    'isCivilServant',
   ] as const;
   for (const k of keys) if (input[k] !== undefined) (out as Record<string, unknown>)[k] = input[k];
   return out;
@@ -66,11 +77,23 @@ export async function createMember(ctx: AppContext, caller: Caller, input: z.inf
     const id = newId();
     const row = newMemberRow(id, unit, profile, 'active', since, now);
     await insertMembers(tx, [row]);
-    await tx.insertInto('member_status_history').values({ id: newId(), member_id: id, status: 'active', from_date: since, to_date: null, reason: null, created_at: now }).execute();
-    await tx.insertInto('member_unit_history').values({ id: newId(), member_id: id, unit_id: unit.id, from_date: since, to_date: null, reason: null, created_at: now }).execute();
+    await tx
+      .insertInto('member_status_history')
+      .values({ id: newId(), member_id: id, status: 'active', from_date: since, to_date: null, reason: null, created_at: now })
+      .execute();
+    await tx
+      .insertInto('member_unit_history')
+      .values({ id: newId(), member_id: id, unit_id: unit.id, from_date: since, to_date: null, reason: null, created_at: now })
+      .execute();
     await recordAudit(tx, {
-      entityType: 'member', entityId: id, action: 'member.create', actorId: caller.accountId, scopePath: unit.path, at: now,
-      after: memberSnapshot(row), isNew: true,
+      entityType: 'member',
+      entityId: id,
+      action: 'member.create',
+      actorId: caller.accountId,
+      scopePath: unit.path,
+      at: now,
+      after: memberSnapshot(row),
+      isNew: true,
     });
     return { id };
   });

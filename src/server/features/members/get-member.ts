@@ -12,14 +12,30 @@ export async function getMember(ctx: AppContext, caller: Caller, id: string): Pr
   const row = await ctx.db
     .selectFrom('members as m')
     .innerJoin('org_units as u', 'u.id', 'm.unit_id')
-    .select([...SUMMARY_COLUMNS, 'm.admission_date', 'm.government_posts', 'm.is_leader', 'm.is_head', 'm.is_civil_servant', 'm.status_since', 'm.version', 'm.unit_path'])
+    .select([
+      ...SUMMARY_COLUMNS,
+      'm.admission_date',
+      'm.government_posts',
+      'm.is_leader',
+      'm.is_head',
+      'm.is_civil_servant',
+      'm.status_since',
+      'm.version',
+      'm.unit_path',
+    ])
     .where('m.id', '=', id)
     .executeTakeFirst();
   // Not found and not allowed answer alike: an id outside one's subtree reveals nothing.
   if (!row || !canReadMember(caller, { id: row.id, unitPath: row.unit_path })) throw new AppError('member.not_found');
   const [path, statusHistory, unitHistory] = await Promise.all([
     unitsByIds(ctx.db, pathIds(row.unit_path)),
-    ctx.db.selectFrom('member_status_history').selectAll().where('member_id', '=', id).orderBy('from_date', 'desc').orderBy('created_at', 'desc').execute(),
+    ctx.db
+      .selectFrom('member_status_history')
+      .selectAll()
+      .where('member_id', '=', id)
+      .orderBy('from_date', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute(),
     ctx.db
       .selectFrom('member_unit_history as h')
       .innerJoin('org_units as u', 'u.id', 'h.unit_id')
@@ -39,8 +55,19 @@ export async function getMember(ctx: AppContext, caller: Caller, id: string): Pr
     statusSince: row.status_since,
     version: row.version,
     unitPath: path.map((u) => ({ id: u.id, name: u.name })),
-    statusHistory: statusHistory.map((h) => ({ status: h.status as MemberStatus, fromDate: h.from_date, toDate: h.to_date, reason: h.reason })),
-    unitHistory: unitHistory.map((h) => ({ unitId: h.unit_id, unitName: h.name, fromDate: h.from_date, toDate: h.to_date, reason: h.reason })),
+    statusHistory: statusHistory.map((h) => ({
+      status: h.status as MemberStatus,
+      fromDate: h.from_date,
+      toDate: h.to_date,
+      reason: h.reason,
+    })),
+    unitHistory: unitHistory.map((h) => ({
+      unitId: h.unit_id,
+      unitName: h.name,
+      fromDate: h.from_date,
+      toDate: h.to_date,
+      reason: h.reason,
+    })),
     abilities: memberAbilities(caller, { id: row.id, unitPath: row.unit_path }),
   };
 }

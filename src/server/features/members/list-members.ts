@@ -8,7 +8,11 @@ import { memberReadScope } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 import { presentSummary, SUMMARY_COLUMNS } from './present-member.js';
 
-export async function listMembers(ctx: AppContext, caller: Caller, query: z.infer<typeof listMembersQuery>): Promise<{ items: MemberSummary[]; total: number }> {
+export async function listMembers(
+  ctx: AppContext,
+  caller: Caller,
+  query: z.infer<typeof listMembersQuery>,
+): Promise<{ items: MemberSummary[]; total: number }> {
   let unitPath: string | undefined;
   if (query.unit) {
     const unit = await findUnit(ctx.db, query.unit);

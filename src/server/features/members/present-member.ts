@@ -5,12 +5,34 @@ import type { MemberRow } from '../../adapters/db/schema.js';
 
 export type SummaryRow = Pick<
   MemberRow,
-  'id' | 'full_name' | 'family_name' | 'middle_name' | 'given_name' | 'birth_date' | 'gender' | 'card_number' | 'unit_id' | 'status' | 'official_date' | 'party_posts'
+  | 'id'
+  | 'full_name'
+  | 'family_name'
+  | 'middle_name'
+  | 'given_name'
+  | 'birth_date'
+  | 'gender'
+  | 'card_number'
+  | 'unit_id'
+  | 'status'
+  | 'official_date'
+  | 'party_posts'
 > & { unit_name: string };
 
 export const SUMMARY_COLUMNS = [
-  'm.id', 'm.full_name', 'm.family_name', 'm.middle_name', 'm.given_name', 'm.birth_date', 'm.gender', 'm.card_number',
-  'm.unit_id', 'm.status', 'm.official_date', 'm.party_posts', 'u.name as unit_name',
+  'm.id',
+  'm.full_name',
+  'm.family_name',
+  'm.middle_name',
+  'm.given_name',
+  'm.birth_date',
+  'm.gender',
+  'm.card_number',
+  'm.unit_id',
+  'm.status',
+  'm.official_date',
+  'm.party_posts',
+  'u.name as unit_name',
 ] as const;
 
 export function presentSummary(r: SummaryRow): MemberSummary {

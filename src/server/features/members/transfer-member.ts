@@ -12,7 +12,12 @@ import { holdsMembers } from '../../domain/org-tree.js';
 import { canReadMember, canWriteMember, canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 
-export async function transferMember(ctx: AppContext, caller: Caller, id: string, input: z.infer<typeof transferMemberBody>): Promise<void> {
+export async function transferMember(
+  ctx: AppContext,
+  caller: Caller,
+  id: string,
+  input: z.infer<typeof transferMemberBody>,
+): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const member = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
     if (!member || !canReadMember(caller, { id, unitPath: member.unit_path })) throw new AppError('member.not_found');
@@ -39,11 +44,25 @@ export async function transferMember(ctx: AppContext, caller: Caller, id: string
       .execute();
     await tx
       .insertInto('member_unit_history')
-      .values({ id: newId(), member_id: id, unit_id: target.id, from_date: input.date, to_date: null, reason: input.reason, created_at: now })
+      .values({
+        id: newId(),
+        member_id: id,
+        unit_id: target.id,
+        from_date: input.date,
+        to_date: null,
+        reason: input.reason,
+        created_at: now,
+      })
       .execute();
     await recordAudit(tx, {
-      entityType: 'member', entityId: id, action: 'member.transfer', actorId: caller.accountId, scopePath: target.path, at: now,
-      before: { unitId: member.unit_id }, after: { unitId: target.id, date: input.date, reason: input.reason },
+      entityType: 'member',
+      entityId: id,
+      action: 'member.transfer',
+      actorId: caller.accountId,
+      scopePath: target.path,
+      at: now,
+      before: { unitId: member.unit_id },
+      after: { unitId: target.id, date: input.date, reason: input.reason },
     });
   });
 }

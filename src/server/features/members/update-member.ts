@@ -30,8 +30,14 @@ export async function updateMember(ctx: AppContext, caller: Caller, id: string, 
     assertUpdated(result);
     if (columns.name_search !== member.name_search) await replaceNameWords(tx, id, columns.name_search);
     await recordAudit(tx, {
-      entityType: 'member', entityId: id, action: 'member.update', actorId: caller.accountId, scopePath: member.unit_path, at: now,
-      before: memberSnapshot(member), after: memberSnapshot({ ...member, ...columns }),
+      entityType: 'member',
+      entityId: id,
+      action: 'member.update',
+      actorId: caller.accountId,
+      scopePath: member.unit_path,
+      at: now,
+      before: memberSnapshot(member),
+      after: memberSnapshot({ ...member, ...columns }),
     });
   });
 }

@@ -27,13 +27,30 @@ export async function createOrgUnit(ctx: AppContext, caller: Caller, input: z.in
     const path = childPath(parent.path, id);
     const now = ctx.clock.now();
     const row = newOrgUnitRow(
-      { id, parentId: parent.id, path, kind: input.kind, sector: input.sector ?? null, code: input.code, name: input.name, validFrom: input.validFrom, note: input.note, splitFromId: input.splitFromId },
+      {
+        id,
+        parentId: parent.id,
+        path,
+        kind: input.kind,
+        sector: input.sector ?? null,
+        code: input.code,
+        name: input.name,
+        validFrom: input.validFrom,
+        note: input.note,
+        splitFromId: input.splitFromId,
+      },
       now,
     );
     await tx.insertInto('org_units').values(row).execute();
     await recordAudit(tx, {
-      entityType: 'org_unit', entityId: id, action: 'org_unit.create', actorId: caller.accountId, scopePath: path, at: now,
-      after: unitSnapshot(row), isNew: true,
+      entityType: 'org_unit',
+      entityId: id,
+      action: 'org_unit.create',
+      actorId: caller.accountId,
+      scopePath: path,
+      at: now,
+      after: unitSnapshot(row),
+      isNew: true,
     });
     return { id };
   });

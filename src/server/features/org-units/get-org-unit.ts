@@ -49,7 +49,11 @@ export async function getOrgUnit(ctx: AppContext, caller: Caller, id: string): P
     mergedInto: mergedInto ? { id: mergedInto.id, name: mergedInto.name } : null,
     predecessors: predecessors
       .filter((p) => canReadUnit(caller, p))
-      .map((p) => ({ id: p.id, name: p.name, relation: p.merged_into_id === unit.id ? ('merged_into' as const) : ('split_from' as const) })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        relation: p.merged_into_id === unit.id ? ('merged_into' as const) : ('split_from' as const),
+      })),
     memberCounts,
     abilities: unitAbilities(caller, unit),
   };

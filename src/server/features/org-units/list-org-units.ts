@@ -46,7 +46,16 @@ export async function listOrgUnits(ctx: AppContext, caller: Caller, query: Query
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await q
     .select([
-      'u.id', 'u.parent_id', 'u.path', 'u.depth', 'u.kind', 'u.sector', 'u.code', 'u.name', 'u.valid_from', 'u.valid_to',
+      'u.id',
+      'u.parent_id',
+      'u.path',
+      'u.depth',
+      'u.kind',
+      'u.sector',
+      'u.code',
+      'u.name',
+      'u.valid_from',
+      'u.valid_to',
       (eb) =>
         eb
           .selectFrom('org_units as c')

@@ -12,7 +12,12 @@ import { canBeChildOf, childPath, depthOf, holdsMembers, isWithinPath } from '..
 import { canReadUnit, canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 
-export async function mergeOrgUnits(ctx: AppContext, caller: Caller, targetId: string, input: z.infer<typeof mergeOrgUnitsBody>): Promise<{ movedMembers: number }> {
+export async function mergeOrgUnits(
+  ctx: AppContext,
+  caller: Caller,
+  targetId: string,
+  input: z.infer<typeof mergeOrgUnitsBody>,
+): Promise<{ movedMembers: number }> {
   return ctx.db.transaction().execute(async (tx) => {
     const target = await requireUnit(tx, targetId);
     if (!canReadUnit(caller, target)) throw new AppError('org_unit.not_found');
@@ -31,15 +36,30 @@ export async function mergeOrgUnits(ctx: AppContext, caller: Caller, targetId: s
         throw new AppError('org_unit.invalid_merge', 'Chỉ hợp nhất được các tổ chức đảng cùng loại.');
       }
       // Sub-units move under the target with their own members and paths.
-      const children = await tx.selectFrom('org_units').selectAll().where('parent_id', '=', source.id).where('valid_to', 'is', null).execute();
+      const children = await tx
+        .selectFrom('org_units')
+        .selectAll()
+        .where('parent_id', '=', source.id)
+        .where('valid_to', 'is', null)
+        .execute();
       for (const child of children) {
         if (!canBeChildOf(child.kind as OrgKind, target.kind as OrgKind)) throw new AppError('org_unit.invalid_merge');
         const newPath = childPath(target.path, child.id);
-        await tx.updateTable('org_units').set({ parent_id: target.id, version: child.version + 1, updated_at: now }).where('id', '=', child.id).execute();
+        await tx
+          .updateTable('org_units')
+          .set({ parent_id: target.id, version: child.version + 1, updated_at: now })
+          .where('id', '=', child.id)
+          .execute();
         await rebaseSubtree(tx, child.path, newPath, depthOf(newPath) - child.depth, now);
         await recordAudit(tx, {
-          entityType: 'org_unit', entityId: child.id, action: 'org_unit.move', actorId: caller.accountId, scopePath: newPath, at: now,
-          before: { parentId: source.id }, after: { parentId: target.id, reason: input.reason },
+          entityType: 'org_unit',
+          entityId: child.id,
+          action: 'org_unit.move',
+          actorId: caller.accountId,
+          scopePath: newPath,
+          at: now,
+          before: { parentId: source.id },
+          after: { parentId: target.id, reason: input.reason },
         });
       }
       // The source's own members join the target; their unit history records the change.
@@ -55,7 +75,17 @@ export async function mergeOrgUnits(ctx: AppContext, caller: Caller, targetId: s
           .execute();
         await tx
           .insertInto('member_unit_history')
-          .values(ids.map((memberId) => ({ id: newId(), member_id: memberId, unit_id: target.id, from_date: input.date, to_date: null, reason: input.reason, created_at: now })))
+          .values(
+            ids.map((memberId) => ({
+              id: newId(),
+              member_id: memberId,
+              unit_id: target.id,
+              from_date: input.date,
+              to_date: null,
+              reason: input.reason,
+              created_at: now,
+            })),
+          )
           .execute();
         for (const m of members) {
           await tx
@@ -64,8 +94,14 @@ export async function mergeOrgUnits(ctx: AppContext, caller: Caller, targetId: s
             .where('id', '=', m.id)
             .execute();
           await recordAudit(tx, {
-            entityType: 'member', entityId: m.id, action: 'member.transfer', actorId: caller.accountId, scopePath: target.path, at: now,
-            before: { unitId: source.id }, after: { unitId: target.id, reason: input.reason, date: input.date },
+            entityType: 'member',
+            entityId: m.id,
+            action: 'member.transfer',
+            actorId: caller.accountId,
+            scopePath: target.path,
+            at: now,
+            before: { unitId: source.id },
+            after: { unitId: target.id, reason: input.reason, date: input.date },
           });
         }
         movedMembers += members.length;
@@ -76,12 +112,23 @@ export async function mergeOrgUnits(ctx: AppContext, caller: Caller, targetId: s
         .where('id', '=', source.id)
         .execute();
       await recordAudit(tx, {
-        entityType: 'org_unit', entityId: source.id, action: 'org_unit.merge', actorId: caller.accountId, scopePath: source.path, at: now,
-        before: { validTo: null, mergedIntoId: null }, after: { validTo: input.date, mergedIntoId: target.id, reason: input.reason },
+        entityType: 'org_unit',
+        entityId: source.id,
+        action: 'org_unit.merge',
+        actorId: caller.accountId,
+        scopePath: source.path,
+        at: now,
+        before: { validTo: null, mergedIntoId: null },
+        after: { validTo: input.date, mergedIntoId: target.id, reason: input.reason },
       });
     }
     await recordAudit(tx, {
-      entityType: 'org_unit', entityId: target.id, action: 'org_unit.absorb', actorId: caller.accountId, scopePath: target.path, at: now,
+      entityType: 'org_unit',
+      entityId: target.id,
+      action: 'org_unit.absorb',
+      actorId: caller.accountId,
+      scopePath: target.path,
+      at: now,
       after: { sourceIds: input.sourceIds, date: input.date, reason: input.reason, movedMembers },
     });
     return { movedMembers };

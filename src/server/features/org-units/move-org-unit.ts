@@ -34,8 +34,14 @@ export async function moveOrgUnit(ctx: AppContext, caller: Caller, id: string, i
     assertUpdated(result);
     await rebaseSubtree(tx, unit.path, newPath, depthOf(newPath) - unit.depth, now);
     await recordAudit(tx, {
-      entityType: 'org_unit', entityId: id, action: 'org_unit.move', actorId: caller.accountId, scopePath: newPath, at: now,
-      before: { parentId: unit.parent_id }, after: { parentId: parent.id, reason: input.reason },
+      entityType: 'org_unit',
+      entityId: id,
+      action: 'org_unit.move',
+      actorId: caller.accountId,
+      scopePath: newPath,
+      at: now,
+      before: { parentId: unit.parent_id },
+      after: { parentId: parent.id, reason: input.reason },
     });
   });
 }

@@ -34,8 +34,14 @@ export async function updateOrgUnit(ctx: AppContext, caller: Caller, id: string,
     assertUpdated(result);
     const after = { ...unit, ...changes };
     await recordAudit(tx, {
-      entityType: 'org_unit', entityId: id, action: 'org_unit.update', actorId: caller.accountId, scopePath: unit.path, at: now,
-      before: unitSnapshot(unit), after: unitSnapshot(after),
+      entityType: 'org_unit',
+      entityId: id,
+      action: 'org_unit.update',
+      actorId: caller.accountId,
+      scopePath: unit.path,
+      at: now,
+      before: unitSnapshot(unit),
+      after: unitSnapshot(after),
     });
   });
 }

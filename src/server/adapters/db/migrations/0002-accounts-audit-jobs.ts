@@ -22,7 +22,13 @@ export function migration0002(handle: Pick<DbHandle, 'ddl'>) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       // One account per member, even when two bulk creations race (partial: staff accounts have none).
-      await db.schema.createIndex('accounts_member').on('accounts').column('member_id').unique().where(sql.ref('member_id'), 'is not', null).execute();
+      await db.schema
+        .createIndex('accounts_member')
+        .on('accounts')
+        .column('member_id')
+        .unique()
+        .where(sql.ref('member_id'), 'is not', null)
+        .execute();
 
       await db.schema
         .createTable('role_grants')

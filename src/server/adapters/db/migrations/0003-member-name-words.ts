@@ -26,7 +26,11 @@ export function migration0003(handle: Pick<DbHandle, 'ddl'>) {
           .execute();
         if (page.length === 0) break;
         const rows = page.flatMap((m) => nameWords(m.name_search).map((word) => ({ word, member_id: m.id })));
-        for (let i = 0; i < rows.length; i += 1000) await db.insertInto('member_name_words').values(rows.slice(i, i + 1000)).execute();
+        for (let i = 0; i < rows.length; i += 1000)
+          await db
+            .insertInto('member_name_words')
+            .values(rows.slice(i, i + 1000))
+            .execute();
         after = page[page.length - 1].id;
       }
     },
