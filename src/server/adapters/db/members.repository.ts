@@ -133,7 +133,8 @@ export interface NameDriver {
   prefix: boolean;
 }
 
-const PROBE_CAP = 5000;
+const PROBE_CAP = 20_000;
+const RARE_ENOUGH = 2_000;
 
 /**
  * Picks the query word with the fewest members: "nguyen thi thuy" starts from the members named
@@ -146,7 +147,8 @@ export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<N
   if (words.length === 0) return null;
   const candidates: NameDriver[] = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
   let best: { driver: NameDriver; n: number } | null = null;
-  for (const driver of candidates.slice(-4)) {
+  // From the last word back (given names are rarer than family names); a rare enough word ends the search.
+  for (const driver of candidates.slice(-4).reverse()) {
     const probe = db
       .selectFrom('member_name_words')
       .select('member_id')
@@ -157,6 +159,7 @@ export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<N
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     if (!best || Number(n) < best.n) best = { driver, n: Number(n) };
+    if (best.n < RARE_ENOUGH) break;
   }
   return best!.driver;
 }
