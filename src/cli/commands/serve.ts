@@ -29,7 +29,8 @@ async function fillEmptyDatabase(ctx: AppContext): Promise<void> {
 }
 
 async function buildWebIfMissing(): Promise<void> {
-  if (fs.existsSync(path.join(WEB_ROOT, 'index.html'))) return;
+  // TUSOI_BUILD_WEB=0: an API-only server (tests, or a front end served elsewhere).
+  if (fs.existsSync(path.join(WEB_ROOT, 'index.html')) || process.env.TUSOI_BUILD_WEB === '0') return;
   err('Đang dựng giao diện…');
   try {
     const { build } = await import('vite');
