@@ -42,8 +42,16 @@ function stop(s: Started): Promise<number | null> {
 }
 
 async function login(url: string, username: string, password: string) {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  return { status: r.status, body: (await r.json()) as { mustChangePassword?: boolean }, cookie: r.headers.get('set-cookie')?.split(';')[0] ?? '' };
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  return {
+    status: r.status,
+    body: (await r.json()) as { mustChangePassword?: boolean },
+    cookie: r.headers.get('set-cookie')?.split(';')[0] ?? '',
+  };
 }
 
 describeEachDialect('tusoi serve', (dialect) => {
@@ -64,7 +72,9 @@ describeEachDialect('tusoi serve', (dialect) => {
       expect(health.dialect).toBe(dialect);
       const admin = await login(s.url, 'admin', 'tusoi2017');
       expect(admin.status).toBe(200);
-      const tree = (await (await fetch(`${s.url}/api/org-units`, { headers: { cookie: admin.cookie } })).json()) as { items: { name: string }[] };
+      const tree = (await (await fetch(`${s.url}/api/org-units`, { headers: { cookie: admin.cookie } })).json()) as {
+        items: { name: string }[];
+      };
       expect(tree.items.map((u) => u.name)).toEqual(['Thành ủy Hà Tĩnh']);
     } finally {
       expect(await stop(s)).toBe(0);
