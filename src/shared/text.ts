@@ -101,9 +101,3 @@ export function splitFullName(fullName: string): { familyName: string; middleNam
 export function joinFullName(name: { familyName: string; middleName: string; givenName: string }): string {
   return cleanText([name.familyName, name.middleName, name.givenName].join(' '));
 }
-
-const viCollator = new Intl.Collator('vi');
-/** For short lists sorted in memory (design §3). */
-export function compareVietnamese(a: string, b: string): number {
-  return viCollator.compare(a, b);
-}

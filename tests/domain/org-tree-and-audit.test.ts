@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canBeChildOf, childPath, depthOf, holdsMembers, isInForce, rebasePath } from '../../src/server/domain/org-tree.js';
+import { canBeChildOf, childPath, depthOf, holdsMembers } from '../../src/server/domain/org-tree.js';
 import { eventHash, verifyChain, type ChainedEvent } from '../../src/server/domain/audit-chain.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -20,15 +20,10 @@ describe('org tree', () => {
     expect(holdsMembers('grassroots_cell')).toBe(true);
     expect(holdsMembers('grassroots_party')).toBe(false);
   });
-  it('builds and rebases materialized paths', () => {
+  it('builds materialized paths', () => {
     const p = childPath(childPath(null, 'a'), 'b');
     expect(p).toBe('/a/b/');
     expect(depthOf(p)).toBe(1);
-    expect(rebasePath('/a/b/c/', '/a/b/', '/x/b/')).toBe('/x/b/c/');
-  });
-  it('tells validity with an exclusive end', () => {
-    expect(isInForce({ validFrom: '2017-01-01', validTo: '2025-07-01' }, '2025-06-30')).toBe(true);
-    expect(isInForce({ validFrom: '2017-01-01', validTo: '2025-07-01' }, '2025-07-01')).toBe(false);
   });
 });
 

@@ -34,7 +34,7 @@ describe('org units and member profiles (design §2 row 1)', () => {
   ];
   it.each(rows)('%s over %s: read %s, write %s inside; read outside %s', (role, grant, read, write, readOutside) => {
     const p = principal(role, grant);
-    const inside = { id: 'm1', unitPath: role === 'cell_secretary' ? CELL_A : CELL_A };
+    const inside = { id: 'm1', unitPath: CELL_A };
     const outside = { id: 'm9', unitPath: '/other/x/' };
     expect(canReadMember(p, inside)).toBe(read);
     expect(canWriteMember(p, inside)).toBe(write);

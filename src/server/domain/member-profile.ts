@@ -46,11 +46,6 @@ export function profileProblems(p: Partial<MemberProfile>): { field: keyof Membe
   return problems;
 }
 
-/** Statuses in which a member takes part in the chi bộ's activities. */
-export function isActiveStatus(status: MemberStatus): boolean {
-  return status === 'active';
-}
-
 /** Status changes that the profile page offers (transfer out has its own action). */
 export function canChangeStatus(from: MemberStatus, to: MemberStatus): boolean {
   if (from === to) return false;

@@ -40,18 +40,8 @@ export function depthOf(path: string): number {
   return path.split('/').filter(Boolean).length - 1;
 }
 
-/** New path of a descendant when its ancestor moves from `oldPrefix` to `newPrefix`. */
-export function rebasePath(path: string, oldPrefix: string, newPrefix: string): string {
-  if (!path.startsWith(oldPrefix)) throw new Error('path is not under the moved prefix');
-  return newPrefix + path.slice(oldPrefix.length);
-}
-
 /** Ids from root to the unit, in order. */
 export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
-/** A unit is in force on `date` when its validity covers it (valid_to exclusive). */
-export function isInForce(unit: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date < unit.validTo);
-}
