@@ -5,14 +5,14 @@ import { serve } from '@hono/node-server';
 import { databaseConfigFrom, openDatabase, type DatabaseConfig, type DbHandle } from './adapters/db/dialect.js';
 import { migrateToLatest } from './adapters/db/migrate.js';
 import { systemClock, type Clock } from './adapters/clock.js';
-import { CallerCache } from './adapters/auth/caller-cache.js';
+import { RequestCaches } from './adapters/short-lived-cache.js';
 import { defaultConfig, type AppConfig, type AppContext } from './features/context.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_ROOT = path.join(PROJECT_ROOT, 'dist', 'web');
 
 export function contextFor(handle: DbHandle, overrides: Partial<AppConfig> = {}, clock: Clock = systemClock): AppContext {
-  return { handle, db: handle.db, clock, config: { ...defaultConfig, ...overrides }, callers: new CallerCache() };
+  return { handle, db: handle.db, clock, config: { ...defaultConfig, ...overrides }, caches: new RequestCaches() };
 }
 
 /** Settings a deployment may change through its environment (README, Configuration). */

@@ -44,4 +44,3 @@ export function depthOf(path: string): number {
 export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
-

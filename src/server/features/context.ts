@@ -4,11 +4,11 @@ import type { DbHandle } from '../adapters/db/dialect.js';
 import type { Database } from '../adapters/db/schema.js';
 import type { Clock } from '../adapters/clock.js';
 import type { Principal } from '../domain/policy.js';
-import type { CallerCache } from '../adapters/auth/caller-cache.js';
+import type { RequestCaches } from '../adapters/short-lived-cache.js';
 
 export interface AppContext {
-  /** Who each session or token belongs to, for a second (one per process: see caller-cache.ts). */
-  callers: CallerCache;
+  /** One-second memories of callers and units (one per process: see short-lived-cache.ts). */
+  caches: RequestCaches;
   handle: DbHandle;
   db: Kysely<Database>;
   clock: Clock;

@@ -1,7 +1,7 @@
 // Rows of the organization tree and the queries that keep materialized paths in step.
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
-import type { Tx } from '../../features/context.js';
+import type { AppContext, Tx } from '../../features/context.js';
 import { subtreeRange } from './dialect.js';
 import type { NewOrgUnitRow, OrgUnitRow } from './schema.js';
 import { depthOf } from '../../domain/org-tree.js';
@@ -46,6 +46,19 @@ export function newOrgUnitRow(u: OrgUnitInput, now: string): NewOrgUnitRow & Org
 
 export async function findUnit(db: Tx, id: string): Promise<OrgUnitRow | undefined> {
   return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A unit for a read path, remembered for a second (short-lived-cache.ts): a busy list page asks for
+ * the same unit many times a second. Writes read the database itself.
+ */
+export async function findUnitCached(ctx: AppContext, id: string): Promise<OrgUnitRow | undefined> {
+  const nowMs = ctx.clock.nowMs();
+  const cached = ctx.caches.units.get(id, nowMs);
+  if (cached) return cached;
+  const unit = await findUnit(ctx.db, id);
+  if (unit) ctx.caches.units.set(id, unit, nowMs);
+  return unit;
 }
 
 export async function requireUnit(db: Tx, id: string): Promise<OrgUnitRow> {

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError, ERROR_CODES, type ErrorBody } from '../../../shared/errors.js';
-import type { CachedCaller, CallerCache } from '../auth/caller-cache.js';
+import type { CachedCaller, ShortLivedCache } from '../short-lived-cache.js';
 import { sha256 } from '../clock.js';
 import { findTokenCaller, touchSession } from '../auth/sessions.repository.js';
 import { migrationLevel } from '../db/migrate.js';
@@ -25,11 +25,11 @@ function errorResponse(c: Context, err: AppError) {
   return c.json(body, err.status as 400);
 }
 
-async function authenticate(app: AppContext, cache: CallerCache, c: Context, def: RouteDef): Promise<AuthInfo | null> {
+async function authenticate(app: AppContext, cache: ShortLivedCache<CachedCaller>, c: Context, def: RouteDef): Promise<AuthInfo | null> {
   const bearer = c.req.header('authorization');
   const via: AuthInfo['via'] = bearer?.toLowerCase().startsWith('bearer ') ? 'token' : 'session';
   const secret = via === 'token' ? bearer!.slice(7).trim() : getCookie(c, SESSION_COOKIE);
-  let found: Omit<CachedCaller, 'until'> | null = null;
+  let found: CachedCaller | null = null;
   if (secret) {
     const nowMs = app.clock.nowMs();
     const key = `${via}:${sha256(secret)}`;
@@ -105,16 +105,15 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   const routes = allRoutes();
   const openapi = openApiDocument(routes, APP_VERSION);
   api.get('/openapi.json', (c) => c.json(openapi));
-  const callers = app.callers;
-  // Any write through this server may end a session or change a grant: forget every cached caller.
+  // Any write through this server may end a session, change a grant or move a unit: forget them all.
   api.use('*', async (c, next) => {
     try {
       await next();
     } finally {
-      if (c.req.method !== 'GET') callers.clear();
+      if (c.req.method !== 'GET') app.caches.clear();
     }
   });
-  registerRoutes(api, app, routes, (c, def) => authenticate(app, callers, c, def));
+  registerRoutes(api, app, routes, (c, def) => authenticate(app, app.caches.callers, c, def));
   server.route('/api', api);
   server.notFound((c) =>
     c.req.path.startsWith('/api/')

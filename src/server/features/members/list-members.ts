@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { listMembersQuery, MemberSummary } from '../../../shared/contracts/members.js';
 import { chooseNameDriver, scopedMembersQuery } from '../../adapters/db/members.repository.js';
-import { findUnit } from '../../adapters/db/org-units.repository.js';
+import { findUnitCached } from '../../adapters/db/org-units.repository.js';
 import { memberReadScope } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 import { presentSummary, SUMMARY_COLUMNS } from './present-member.js';
@@ -16,7 +16,7 @@ export async function listMembers(
 ): Promise<{ items: MemberSummary[]; total: number }> {
   let unitPath: string | undefined;
   if (query.unit) {
-    const unit = await findUnit(ctx.db, query.unit);
+    const unit = await findUnitCached(ctx, query.unit);
     // An unknown unit, or one outside the scope, simply has nothing to show.
     if (!unit) return { items: [], total: 0 };
     unitPath = unit.path;

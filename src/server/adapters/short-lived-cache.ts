@@ -1,0 +1,54 @@
+// A one-second memory for what every request asks first: who the session or token belongs to, and
+// where a unit sits in the tree. On a busy list page those lookups were half of the database round
+// trips, and each round trip costs system calls. A second is the longest another app server may
+// still honour a revoked session or grant, or see a moved unit at its old place (a list that
+// comes back empty, never one outside the caller's scope); this server forgets everything on each
+// of its own writes (docs/decisions/0003-sessions-in-the-database.md).
+import type { CallerRecord } from './auth/principal.repository.js';
+import type { OrgUnitRow } from './db/schema.js';
+
+export class ShortLivedCache<T> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 1000,
+    private readonly capacity = 10_000,
+  ) {}
+
+  get(key: string, nowMs: number): T | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    if (entry.until <= nowMs) {
+      this.entries.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  /** Keeps `value` for the TTL, never past `notAfterMs` (a session's own expiry). */
+  set(key: string, value: T, nowMs: number, notAfterMs = Infinity): void {
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { value, until: Math.min(nowMs + this.ttlMs, notAfterMs) });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export interface CachedCaller {
+  caller: CallerRecord;
+  sessionId: string | null;
+  csrfToken: string | null;
+}
+
+/** The per-process caches of a running server; cleared together on every write it serves. */
+export class RequestCaches {
+  readonly callers = new ShortLivedCache<CachedCaller>();
+  readonly units = new ShortLivedCache<OrgUnitRow>();
+
+  clear(): void {
+    this.callers.clear();
+    this.units.clear();
+  }
+}
