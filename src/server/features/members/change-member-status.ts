@@ -5,12 +5,10 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { changeMemberStatusBody } from '../../../shared/contracts/members.js';
 import type { MemberStatus } from '../../../shared/vocabulary.js';
-import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { assertUpdated } from '../../adapters/db/org-units.repository.js';
 import { canChangeStatus } from '../../domain/member-profile.js';
-import { canReadMember, canWriteMember } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
+import { memberToChange, startStatusPeriod, updateMemberAtVersion } from './member-writes.js';
 
 export async function changeMemberStatus(
   ctx: AppContext,
@@ -19,39 +17,14 @@ export async function changeMemberStatus(
   input: z.infer<typeof changeMemberStatusBody>,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const member = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!member || !canReadMember(caller, { id, unitPath: member.unit_path })) throw new AppError('member.not_found');
-    if (!canWriteMember(caller, { unitPath: member.unit_path })) throw new AppError('auth.forbidden');
+    const member = await memberToChange(tx, caller, id);
     if (!canChangeStatus(member.status as MemberStatus, input.status)) throw new AppError('member.invalid_status');
     if (member.status_since && input.date < member.status_since) {
       throw new AppError('member.invalid_status', 'Ngày thay đổi trạng thái không thể trước ngày của trạng thái hiện tại.');
     }
     const now = ctx.clock.now();
-    const result = await tx
-      .updateTable('members')
-      .set({ status: input.status, status_since: input.date, version: input.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(result);
-    await tx
-      .updateTable('member_status_history')
-      .set({ to_date: input.date })
-      .where('member_id', '=', id)
-      .where('to_date', 'is', null)
-      .execute();
-    await tx
-      .insertInto('member_status_history')
-      .values({
-        id: newId(),
-        member_id: id,
-        status: input.status,
-        from_date: input.date,
-        to_date: null,
-        reason: input.reason,
-        created_at: now,
-      })
-      .execute();
+    await updateMemberAtVersion(tx, id, input.version, { status: input.status, status_since: input.date }, now);
+    await startStatusPeriod(tx, id, input.status, input.date, input.reason, now);
     await recordAudit(tx, {
       entityType: 'member',
       entityId: id,

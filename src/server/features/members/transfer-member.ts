@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { transferMemberBody } from '../../../shared/contracts/members.js';
 import type { OrgKind } from '../../../shared/vocabulary.js';
-import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { assertUpdated, findUnit } from '../../adapters/db/org-units.repository.js';
+import { findUnit } from '../../adapters/db/org-units.repository.js';
 import { holdsMembers } from '../../domain/org-tree.js';
-import { canReadMember, canWriteMember, canWriteUnit } from '../../domain/policy.js';
+import { canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
+import { memberToChange, startUnitPeriod, updateMemberAtVersion } from './member-writes.js';
 
 export async function transferMember(
   ctx: AppContext,
@@ -19,9 +19,7 @@ export async function transferMember(
   input: z.infer<typeof transferMemberBody>,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const member = await tx.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!member || !canReadMember(caller, { id, unitPath: member.unit_path })) throw new AppError('member.not_found');
-    if (!canWriteMember(caller, { unitPath: member.unit_path })) throw new AppError('auth.forbidden');
+    const member = await memberToChange(tx, caller, id);
     const target = await findUnit(tx, input.toUnitId);
     if (!target) throw new AppError('org_unit.not_found');
     if (!canWriteUnit(caller, target)) throw new AppError('auth.forbidden');
@@ -29,31 +27,8 @@ export async function transferMember(
     if (target.valid_to) throw new AppError('org_unit.inactive');
     if (target.id === member.unit_id) throw new AppError('member.same_unit');
     const now = ctx.clock.now();
-    const result = await tx
-      .updateTable('members')
-      .set({ unit_id: target.id, unit_path: target.path, version: input.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(result);
-    await tx
-      .updateTable('member_unit_history')
-      .set({ to_date: input.date })
-      .where('member_id', '=', id)
-      .where('to_date', 'is', null)
-      .execute();
-    await tx
-      .insertInto('member_unit_history')
-      .values({
-        id: newId(),
-        member_id: id,
-        unit_id: target.id,
-        from_date: input.date,
-        to_date: null,
-        reason: input.reason,
-        created_at: now,
-      })
-      .execute();
+    await updateMemberAtVersion(tx, id, input.version, { unit_id: target.id, unit_path: target.path }, now);
+    await startUnitPeriod(tx, id, target.id, input.date, input.reason, now);
     await recordAudit(tx, {
       entityType: 'member',
       entityId: id,

@@ -1,12 +1,13 @@
 // A unit's page: details, breadcrumb, succession links, member counts by status, and abilities.
 import { AppError } from '../../../shared/errors.js';
 import type { OrgUnitDetail } from '../../../shared/contracts/org-units.js';
-import type { OrgKind, Sector } from '../../../shared/vocabulary.js';
+import type { OrgKind } from '../../../shared/vocabulary.js';
 import { countMembersByStatus } from '../../adapters/db/members.repository.js';
 import { findUnit, unitsByIds } from '../../adapters/db/org-units.repository.js';
 import { pathIds } from '../../domain/org-tree.js';
 import { canReadUnit, memberReadScope, unitAbilities } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
+import { presentUnitSummary } from './present-unit.js';
 
 export async function getOrgUnit(ctx: AppContext, caller: Caller, id: string): Promise<OrgUnitDetail> {
   const unit = await findUnit(ctx.db, id);
@@ -31,17 +32,7 @@ export async function getOrgUnit(ctx: AppContext, caller: Caller, id: string): P
     countMembersByStatus(ctx.db, memberReadScope(caller), unit.path),
   ]);
   return {
-    id: unit.id,
-    parentId: unit.parent_id,
-    path: unit.path,
-    depth: unit.depth,
-    kind: unit.kind as OrgKind,
-    sector: unit.sector as Sector | null,
-    code: unit.code,
-    name: unit.name,
-    validFrom: unit.valid_from,
-    validTo: unit.valid_to,
-    childCount: Number(childCount.n),
+    ...presentUnitSummary(unit, Number(childCount.n)),
     mergedIntoId: unit.merged_into_id,
     splitFromId: unit.split_from_id,
     note: unit.note,

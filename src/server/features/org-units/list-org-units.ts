@@ -3,11 +3,11 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { listOrgUnitsQuery, OrgUnitSummary } from '../../../shared/contracts/org-units.js';
 import { foldForSearch } from '../../../shared/text.js';
-import type { OrgKind, Sector } from '../../../shared/vocabulary.js';
 import { likeContains, subtreeRange } from '../../adapters/db/dialect.js';
 import { findUnit } from '../../adapters/db/org-units.repository.js';
 import { scopePaths } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
+import { presentUnitSummary } from './present-unit.js';
 
 type Query = z.infer<typeof listOrgUnitsQuery>;
 
@@ -71,18 +71,6 @@ export async function listOrgUnits(ctx: AppContext, caller: Caller, query: Query
     .execute();
   return {
     total: Number(total),
-    items: rows.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      path: r.path,
-      depth: r.depth,
-      kind: r.kind as OrgKind,
-      sector: r.sector as Sector | null,
-      code: r.code,
-      name: r.name,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      childCount: Number(r.child_count ?? 0),
-    })),
+    items: rows.map((r) => presentUnitSummary(r, Number(r.child_count ?? 0))),
   };
 }
