@@ -1,6 +1,6 @@
 // The organization tree (design §3, OrgUnit): kinds that may hold members, parent-child rules and
-// materialized paths. Kinds follow Điều lệ Đảng (2011) chương III and QĐ 97-QĐ/TW (2022) on
-// the grassroots organization types.
+// materialized paths. Kinds follow Điều lệ Đảng (2011) chương III, Điều 21–24 (grassroots
+// organizations, chi bộ trực thuộc, đảng bộ bộ phận; regulations.md §7.1).
 import type { OrgKind } from '../../shared/vocabulary.js';
 
 /** Which kinds may sit under which (design §3). The committee may nest (province → city). */

@@ -1,6 +1,6 @@
-// Records a change of status over time (design §3): active, exempt from activities (miễn sinh hoạt,
-// Điều lệ Đảng Điều 7 and HD 01-HD/TW 2021 §7), suspended, transferred out, deceased; each with a
-// date and a reason, closing the previous period.
+// Records a change of status over time (design §3): active, exempt from activities (miễn công tác và
+// sinh hoạt đảng: QĐ 24-QĐ/TW 2021 and HD 12-HD/BTCTW 2022, regulations.md §7.1), suspended,
+// transferred out, deceased; each with a date and a reason, closing the previous period.
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { changeMemberStatusBody } from '../../../shared/contracts/members.js';

@@ -1,6 +1,7 @@
 // Transfers a member to another chi bộ inside the system (chuyển sinh hoạt đảng nội bộ). The unit
-// history keeps where they were; the caller must be able to write both chi bộ (Quy định 24-QĐ/TW
-// on party activity transfers: the sending and the receiving party organizations both act).
+// history keeps where they were; the caller must be able to write both chi bộ, since the sending and
+// the receiving party organizations both act on a transfer (QĐ 24-QĐ/TW 2021, now QĐ 294-QĐ/TW
+// 2025, on executing the Statute; regulations.md §7.1).
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { transferMemberBody } from '../../../shared/contracts/members.js';
