@@ -1,6 +1,7 @@
 // Merges units into a target (hợp nhất). The sources stay in the tree as history: they get a
 // validity end and a "merged into" link, so last year's results of a merged unit are found for its
 // successor (design §3, OrgUnit succession). Their members and sub-units move to the target.
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { mergeOrgUnitsBody } from '../../../shared/contracts/org-units.js';
@@ -63,13 +64,13 @@ export async function mergeOrgUnits(
         });
       }
       // The source's own members join the target; their unit history records the change.
-      const members = await tx.selectFrom('members').select(['id', 'version']).where('unit_id', '=', source.id).execute();
+      const members = await tx.selectFrom('members').select('id').where('unit_id', '=', source.id).execute();
       if (members.length) {
         const ids = members.map((m) => m.id);
+        // The open periods in the source are exactly its members' current ones.
         await tx
           .updateTable('member_unit_history')
           .set({ to_date: input.date })
-          .where('member_id', 'in', ids)
           .where('unit_id', '=', source.id)
           .where('to_date', 'is', null)
           .execute();
@@ -87,12 +88,13 @@ export async function mergeOrgUnits(
             })),
           )
           .execute();
+        await tx
+          .updateTable('members')
+          .set({ unit_id: target.id, unit_path: target.path, version: sql<number>`version + 1`, updated_at: now })
+          .where('unit_id', '=', source.id)
+          .execute();
+        // One event per member: each member's history chain records the move.
         for (const m of members) {
-          await tx
-            .updateTable('members')
-            .set({ unit_id: target.id, unit_path: target.path, version: m.version + 1, updated_at: now })
-            .where('id', '=', m.id)
-            .execute();
           await recordAudit(tx, {
             entityType: 'member',
             entityId: m.id,
