@@ -62,6 +62,10 @@ export async function readTable(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // ExcelJS reads `model.sheets` when a sheet arrives, but sets `model` only once workbook.xml is
+  // parsed; a sheet met first crashed the import now and then (exceljs issue #962, PR #2937). Sheet
+  // names are not used here, so an empty list until then is enough.
+  (reader as unknown as { model?: { sheets: unknown[] } }).model = { sheets: [] };
   const firstRows: CellValue[][] = [];
   let firstSheet = true;
   let accepted = false;
