@@ -23,15 +23,15 @@ function me(overrides: Omit<Partial<Me>, 'abilities'> & { abilities?: Partial<Me
     businessDateIsReal: false,
     scopeRoots: [],
     ...rest,
-    abilities: { manageAccounts: false, readOrgTree: false, readAudit: false, ...abilities },
+    abilities: { manageAccounts: false, readOrgTree: false, readAudit: false, readCampaigns: false, ...abilities },
   };
 }
 
 const labels = (entries: MenuEntry[]): string[] => entries.flatMap((e) => [e.label, ...labels(e.children ?? [])]);
 
 describe('sidebar (design §4: only what the user may open)', () => {
-  it('a member sees Trang chủ and their own profile, nothing else', () => {
-    expect(labels(buildMenu(me({ memberId: 'm1' })))).toEqual(['Trang chủ', 'Hồ sơ của tôi']);
+  it('a member sees Trang chủ, their own profile, review and commitment, nothing else', () => {
+    expect(labels(buildMenu(me({ memberId: 'm1' })))).toEqual(['Trang chủ', 'Hồ sơ của tôi', 'Bản kiểm điểm của tôi', 'Cam kết của tôi']);
   });
 
   it('an account without member and without grants sees only Trang chủ', () => {
@@ -39,9 +39,10 @@ describe('sidebar (design §4: only what the user may open)', () => {
   });
 
   it('office staff see the tree, members and the modules to come, but no administration', () => {
-    const l = labels(buildMenu(me({ abilities: { readOrgTree: true } })));
+    const l = labels(buildMenu(me({ abilities: { readOrgTree: true, readCampaigns: true } })));
     expect(l).toEqual(expect.arrayContaining(['Tổ chức đảng', 'Đảng viên', 'Kiểm điểm', 'Báo cáo']));
-    expect(l).not.toContain('Quản trị');
+    expect(l).not.toContain('Tài khoản và quyền');
+    expect(l).not.toContain('Nhật ký');
     expect(l).not.toContain('Hồ sơ của tôi');
   });
 

@@ -41,6 +41,8 @@ export const me = z.object({
     manageAccounts: z.boolean(),
     readOrgTree: z.boolean(),
     readAudit: z.boolean(),
+    /** Staff of any role: campaigns list, cockpit and the parts of a campaign in their scope. */
+    readCampaigns: z.boolean(),
   }),
   /** The roots of the subtrees the caller may read, for the tree's starting points. */
   scopeRoots: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),

@@ -42,11 +42,20 @@ export const PATHS = {
   audit: '/quan-tri/nhat-ky',
   myAccount: '/tai-khoan',
   comingSoon: (module: string) => `/sap-co/${module}`,
+  campaigns: '/kiem-diem',
+  campaign: (id: string) => `/kiem-diem/${id}`,
+  dossier: (campaignId: string, unitId: string) => `/kiem-diem/${campaignId}/don-vi/${unitId}`,
+  review: (campaignId: string, reviewId: string) => `/kiem-diem/${campaignId}/ban-kiem-diem/${reviewId}`,
+  myReview: '/ban-kiem-diem-cua-toi',
+  myCommitment: '/cam-ket-cua-toi',
+  yearFacts: '/thong-tin-trong-nam',
+  ruleSets: '/quan-tri/bo-quy-dinh',
+  ruleSet: (id: string) => `/quan-tri/bo-quy-dinh/${id}`,
+  notifications: '/thong-bao',
 } as const;
 
 /** Modules of the yearly review that later issues bring (design §4). */
 export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [
-  { key: 'kiem-diem', label: 'Kiểm điểm', icon: 'review' },
   { key: 'hoi-nghi', label: 'Hội nghị', icon: 'conference' },
   { key: 'xep-loai', label: 'Xếp loại', icon: 'classification' },
   { key: 'khac-phuc', label: 'Khắc phục', icon: 'remediation' },
@@ -60,7 +69,12 @@ export function buildMenu(me: Me): MenuEntry[] {
     entries.push({ key: 'tree', label: 'Tổ chức đảng', icon: 'tree', path: PATHS.tree });
     entries.push({ key: 'members', label: 'Đảng viên', icon: 'members', path: PATHS.members });
   }
-  if (me.memberId) entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });
+  if (me.abilities.readCampaigns) entries.push({ key: 'campaigns', label: 'Kiểm điểm', icon: 'review', path: PATHS.campaigns });
+  if (me.memberId) {
+    entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });
+    entries.push({ key: 'my-review', label: 'Bản kiểm điểm của tôi', icon: 'review', path: PATHS.myReview });
+    entries.push({ key: 'my-commitment', label: 'Cam kết của tôi', icon: 'profile', path: PATHS.myCommitment });
+  }
   // A member sees nothing else (design §4); office staff see the modules to come.
   if (office) {
     for (const m of COMING_SOON)
@@ -71,6 +85,7 @@ export function buildMenu(me: Me): MenuEntry[] {
     admin.push({ key: 'accounts', label: 'Tài khoản và quyền', icon: 'accounts', path: PATHS.accounts });
     admin.push({ key: 'imports', label: 'Nhập dữ liệu từ Excel', icon: 'import', path: PATHS.imports });
   }
+  if (me.abilities.readCampaigns) admin.push({ key: 'rule-sets', label: 'Bộ quy định theo năm', icon: 'admin', path: PATHS.ruleSets });
   if (me.abilities.readAudit) admin.push({ key: 'audit', label: 'Nhật ký', icon: 'audit', path: PATHS.audit });
   if (admin.length > 0) entries.push({ key: 'admin', label: 'Quản trị', icon: 'admin', children: admin });
   return entries;

@@ -20,6 +20,16 @@ const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const AccountsPage = lazy(() => import('../features/admin/AccountsPage'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage'));
 const MyAccountPage = lazy(() => import('../features/account/MyAccountPage'));
+const RuleSetsPage = lazy(() => import('../features/rule-sets/RuleSetsPage'));
+const RuleSetPage = lazy(() => import('../features/rule-sets/RuleSetPage'));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
+const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage'));
+const DossierPage = lazy(() => import('../features/dossiers/DossierPage'));
+const ReviewPage = lazy(() => import('../features/reviews/ReviewPage'));
+const MyReviewPage = lazy(() => import('../features/reviews/MyReviewPage'));
+const MyCommitmentPage = lazy(() => import('../features/member-year/MyCommitmentPage'));
+const YearFactsPage = lazy(() => import('../features/member-year/YearFactsPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const ComingSoonPage = lazy(() => import('../features/errors/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
@@ -31,6 +41,8 @@ function Allowed({ when, children }: { when: (me: Me) => boolean; children: Reac
 }
 
 const office = (me: Me) => me.abilities.readOrgTree;
+const staff = (me: Me) => me.abilities.readCampaigns;
+const member = (me: Me) => me.memberId !== null;
 
 export function AppRoutes() {
   useAuthProblemRedirects();
@@ -105,6 +117,73 @@ export function AppRoutes() {
             }
           />
           <Route path="tai-khoan" element={<MyAccountPage />} />
+          <Route
+            path="kiem-diem"
+            element={
+              <Allowed when={staff}>
+                <CampaignsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="kiem-diem/:campaignId"
+            element={
+              <Allowed when={staff}>
+                <CampaignPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="kiem-diem/:campaignId/don-vi/:unitId"
+            element={
+              <Allowed when={staff}>
+                <DossierPage />
+              </Allowed>
+            }
+          />
+          {/* A member opens their own review here too: the server decides who may read it. */}
+          <Route path="kiem-diem/:campaignId/ban-kiem-diem/:reviewId" element={<ReviewPage />} />
+          <Route
+            path="ban-kiem-diem-cua-toi"
+            element={
+              <Allowed when={member}>
+                <MyReviewPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="cam-ket-cua-toi"
+            element={
+              <Allowed when={member}>
+                <MyCommitmentPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="thong-tin-trong-nam"
+            element={
+              <Allowed when={staff}>
+                <YearFactsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="quan-tri/bo-quy-dinh"
+            element={
+              <Allowed when={staff}>
+                <RuleSetsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="quan-tri/bo-quy-dinh/:id"
+            element={
+              <Allowed when={staff}>
+                <RuleSetPage />
+              </Allowed>
+            }
+          />
+          <Route path="thong-bao" element={<NotificationsPage />} />
           <Route path="sap-co/:module" element={<ComingSoonPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

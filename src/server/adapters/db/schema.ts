@@ -180,6 +180,266 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+interface Stamped {
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignTable extends Stamped {
+  id: string;
+  owner_unit_id: string;
+  owner_path: string;
+  review_year: number;
+  rule_set_id: string;
+  title: string;
+  status: string;
+  /** The committee's adaptations of the rule set's configurable parts (contracts/campaigns.ts). */
+  config_json: string;
+  /** Milestones with deadlines, [{ kind, dueDate, label? }]. */
+  milestones_json: string;
+  plan_text: string | null;
+  plan_status: string;
+  plan_approved_by: string | null;
+  plan_approved_at: string | null;
+  snapshot_at: string | null;
+  /** Date against which "newly admitted" is judged (regulations §9b: 31/12 of the review year). */
+  cutoff_date: string;
+}
+
+export interface CampaignUnitTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  unit_path: string;
+  unit_kind: string;
+  is_grassroots: number;
+  /** The unit's stage (design §3); the dossier's status is this stage. */
+  stage: string;
+  needs_appraisal: number;
+  appraisal_round: number;
+  stage_changed_at: string;
+  submitted_at: string | null;
+  cleared_at: string | null;
+  stage_reason: string | null;
+}
+
+export interface CampaignMemberTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  member_id: string;
+  /** The chi bộ that reviews the member (the receiving one after a transfer). */
+  unit_id: string;
+  unit_path: string;
+  included: number;
+  classified: number;
+  reason: string | null;
+  note: string | null;
+  former_unit_id: string | null;
+  is_key_leader: number;
+  form_meaning: string | null;
+  /** 'snapshot' or 'manual' (an explicit change after the snapshot). */
+  source: string;
+}
+
+export interface AssignmentTable {
+  id: string;
+  campaign_id: string;
+  unit_id: string;
+  account_id: string;
+  duty: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SuggestionTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  target_kind: string;
+  /** The target unit, or the member's chi bộ. */
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  title: string | null;
+  status: string;
+  issued_at: string | null;
+  created_by: string | null;
+}
+
+export interface SuggestionItemTable {
+  id: string;
+  suggestion_id: string;
+  position: number;
+  text: string;
+}
+
+export interface CommitmentTable extends Stamped {
+  id: string;
+  member_id: string;
+  year: number;
+  items_json: string;
+  updated_by: string | null;
+}
+
+export interface MemberYearFactsTable extends Stamped {
+  id: string;
+  member_id: string;
+  year: number;
+  disciplines_json: string;
+  civil_service_rating: string | null;
+  targets_completed_pct: number | null;
+  sick_leave_days: number | null;
+  maternity_leave_days: number | null;
+  degradation_concluded: number;
+  degradation_note: string | null;
+  confidence_low_pct: number | null;
+  note: string | null;
+  updated_by: string | null;
+}
+
+export interface ReviewTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  subject_kind: string;
+  subject_key: string;
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  form_meaning: string;
+  status: string;
+  content_json: string;
+  self_level: string | null;
+  self_score: number | null;
+  proxy_entered: number;
+  submitted_at: string | null;
+  finalized_at: string | null;
+  status_reason: string | null;
+  updated_by: string | null;
+}
+
+export interface ReviewRevisionTable {
+  id: string;
+  review_id: string;
+  version: number;
+  status: string;
+  content_json: string;
+  saved_by: string | null;
+  proxy: number;
+  saved_at: string;
+}
+
+export interface ReviewCommentTable {
+  id: string;
+  review_id: string;
+  source_kind: string;
+  source_name: string;
+  text: string;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  owner_kind: string;
+  owner_id: string;
+  file_id: string;
+  name: string;
+  size: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AppraisalTable {
+  id: string;
+  campaign_unit_id: string;
+  round: number;
+  status: string;
+  findings_json: string;
+  reason: string | null;
+  appraiser_id: string | null;
+  started_at: string;
+  decided_at: string | null;
+}
+
+export interface ShortcomingTable extends Stamped {
+  id: string;
+  subject_kind: string;
+  subject_key: string;
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  campaign_id: string | null;
+  year_found: number;
+  text: string;
+  cause_kind: string | null;
+  cause: string | null;
+  source: string;
+  /** Year of the review that marked it fixed; null while open. */
+  resolved_year: number | null;
+}
+
+export interface ShortcomingStatusTable {
+  id: string;
+  shortcoming_id: string;
+  year: number;
+  status: string;
+  cause_kind: string | null;
+  note: string | null;
+  review_id: string | null;
+  updated_at: string;
+}
+
+export interface ClassificationTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  subject_kind: string;
+  subject_key: string;
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  status: string;
+  self_level: string | null;
+  proposed_level: string | null;
+  decided_level: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  published_at: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface ConferenceTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  campaign_unit_id: string;
+  unit_id: string;
+  scope_path: string;
+  scheduled_for: string;
+  place: string | null;
+  status: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  campaign_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+  account_id: string;
+  daily_digest: number;
+  email: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   members: MemberTable;
@@ -195,6 +455,25 @@ export interface Database {
   jobs: JobTable;
   settings: SettingTable;
   login_throttle: LoginThrottleTable;
+  campaigns: CampaignTable;
+  campaign_units: CampaignUnitTable;
+  campaign_members: CampaignMemberTable;
+  assignments: AssignmentTable;
+  suggestions: SuggestionTable;
+  suggestion_items: SuggestionItemTable;
+  commitments: CommitmentTable;
+  member_year_facts: MemberYearFactsTable;
+  reviews: ReviewTable;
+  review_revisions: ReviewRevisionTable;
+  review_comments: ReviewCommentTable;
+  attachments: AttachmentTable;
+  appraisals: AppraisalTable;
+  shortcomings: ShortcomingTable;
+  shortcoming_statuses: ShortcomingStatusTable;
+  classifications: ClassificationTable;
+  conferences: ConferenceTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -206,5 +485,10 @@ export type AccountRow = Selectable<AccountTable>;
 export type RoleGrantRow = Selectable<RoleGrantTable>;
 export type JobRow = Selectable<JobTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type CampaignUnitRow = Selectable<CampaignUnitTable>;
+export type CampaignMemberRow = Selectable<CampaignMemberTable>;
+export type ReviewRow = Selectable<ReviewTable>;
+export type ShortcomingRow = Selectable<ShortcomingTable>;
 // Generated is kept available for later tables with database-made values (none so far).
 export type { Generated };

@@ -43,6 +43,7 @@ export async function getMe(ctx: AppContext, caller: Caller, csrfToken: string |
       manageAccounts: canManageAccounts(caller),
       readOrgTree: scope.paths.length > 0,
       readAudit: scopePaths(caller, 'audit', 'read').length > 0,
+      readCampaigns: caller.grants.some((g) => g.role !== 'member'),
     },
     scopeRoots: roots.sort((a, b) => a.path.length - b.path.length).map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
   };

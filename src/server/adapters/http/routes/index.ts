@@ -6,8 +6,29 @@ import { memberRoutes } from './members.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { accountRoutes } from './accounts.routes.js';
 import { auditRoutes } from './audit.routes.js';
+import { ruleSetsRoutes } from './rule-sets.routes.js';
+import { campaignsRoutes } from './campaigns.routes.js';
+import { planningRoutes } from './planning.routes.js';
+import { memberYearRoutes } from './member-year.routes.js';
+import { reviewsRoutes } from './reviews.routes.js';
+import { dossiersRoutes } from './dossiers.routes.js';
+import { notificationsRoutes } from './notifications.routes.js';
 
 export function allRoutes(): RouteDef[] {
   // Fixed paths before parameterized ones: /members/export must not be taken for /members/:id.
-  return [...authRoutes, ...importRoutes, ...orgUnitRoutes, ...memberRoutes, ...accountRoutes, ...auditRoutes] as RouteDef[];
+  return [
+    ...authRoutes,
+    ...importRoutes,
+    ...orgUnitRoutes,
+    ...memberRoutes,
+    ...accountRoutes,
+    ...auditRoutes,
+    ...ruleSetsRoutes,
+    ...notificationsRoutes,
+    ...planningRoutes,
+    ...memberYearRoutes,
+    ...reviewsRoutes,
+    ...dossiersRoutes,
+    ...campaignsRoutes,
+  ] as RouteDef[];
 }

@@ -1,0 +1,6 @@
+// Placeholder until its feature lands (issue 3).
+import { Result } from 'antd';
+
+export default function CampaignsPage() {
+  return <Result status="info" title="Chức năng đang được xây dựng" />;
+}
