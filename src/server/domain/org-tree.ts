@@ -44,3 +44,9 @@ export function depthOf(path: string): number {
 export function pathIds(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
+
+/** "/a/b/c/" → ["/a/", "/a/b/", "/a/b/c/"]: the paths of the unit and of its ancestors. */
+export function ancestorPaths(path: string): string[] {
+  const ids = pathIds(path);
+  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+}

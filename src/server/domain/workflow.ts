@@ -70,9 +70,23 @@ export const REVIEW_TRANSITIONS: Record<ReviewTarget, readonly TransitionRule<Re
     { from: 'returned', action: 'save', to: 'returned', who: ['member_self', 'cell_secretary'], source: REVIEW_STEP },
     { from: 'draft', action: 'submit', to: 'submitted', who: ['member_self', 'cell_secretary'], source: REVIEW_STEP },
     { from: 'returned', action: 'submit', to: 'submitted', who: ['member_self', 'cell_secretary'], source: REVIEW_STEP },
-    { from: 'submitted', action: 'return', to: 'returned', who: ['cell_secretary', 'unit_committee'], needsReason: true, source: REVIEW_STEP },
+    {
+      from: 'submitted',
+      action: 'return',
+      to: 'returned',
+      who: ['cell_secretary', 'unit_committee'],
+      needsReason: true,
+      source: REVIEW_STEP,
+    },
     { from: 'submitted', action: 'finalize', to: 'finalized', who: ['member_self', 'cell_secretary', 'unit_committee'], source: FINALIZE },
-    { from: 'finalized', action: 'reopen', to: 'draft', who: ['unit_committee'], needsReason: true, source: 'design §3: mở lại luôn kèm lý do' },
+    {
+      from: 'finalized',
+      action: 'reopen',
+      to: 'draft',
+      who: ['unit_committee'],
+      needsReason: true,
+      source: 'design §3: mở lại luôn kèm lý do',
+    },
   ],
   collective: [
     { from: 'draft', action: 'save', to: 'draft', who: ['unit_committee'], source: STEPS },
@@ -81,7 +95,14 @@ export const REVIEW_TRANSITIONS: Record<ReviewTarget, readonly TransitionRule<Re
     { from: 'returned', action: 'submit', to: 'submitted', who: ['unit_committee'], source: STEPS },
     { from: 'submitted', action: 'return', to: 'returned', who: ['organizer', 'unit_committee'], needsReason: true, source: STEPS },
     { from: 'submitted', action: 'finalize', to: 'finalized', who: ['unit_committee'], source: FINALIZE },
-    { from: 'finalized', action: 'reopen', to: 'draft', who: ['unit_committee', 'organizer'], needsReason: true, source: 'design §3: mở lại luôn kèm lý do' },
+    {
+      from: 'finalized',
+      action: 'reopen',
+      to: 'draft',
+      who: ['unit_committee', 'organizer'],
+      needsReason: true,
+      source: 'design §3: mở lại luôn kèm lý do',
+    },
   ],
 };
 
@@ -110,7 +131,8 @@ export function transition<S extends string, A extends string>(
       (r.guard === 'needs_appraisal' && facts.needsAppraisal === true) ||
       (r.guard === 'no_appraisal_needed' && facts.needsAppraisal === false),
   );
-  if (passing.length === 0) return { ok: false, problem: (action as string) === 'schedule_conference' ? 'not_cleared' : 'invalid_transition' };
+  if (passing.length === 0)
+    return { ok: false, problem: (action as string) === 'schedule_conference' ? 'not_cleared' : 'invalid_transition' };
   const rule = passing[0];
   if (rule.needsReason && !(facts.reason ?? '').trim()) return { ok: false, problem: 'reason_required' };
   return { ok: true, to: rule.to, needsReason: rule.needsReason === true };

@@ -114,3 +114,68 @@ export const changePopulationBody = z.object({
 });
 
 export const unitStage = z.enum(UNIT_STAGES);
+
+export const cockpitQuery = z.object({
+  /** Grassroots units only (the committee's "42"), or every unit of the population. */
+  level: z.enum(['grassroots', 'all']).default('grassroots'),
+  stage: z.enum(UNIT_STAGES).optional(),
+  sector: z.string().max(40).optional(),
+  directorId: id.optional(),
+  overdueOnly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  needsAppraisal: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const cockpitUnit = z.object({
+  campaignUnitId: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  code: z.string(),
+  kind: z.string(),
+  sector: z.string().nullable(),
+  stage: unitStage,
+  stageChangedAt: z.string(),
+  needsAppraisal: z.boolean(),
+  appraisalRound: z.number().int(),
+  overdue: z.array(z.enum(MILESTONE_KINDS)),
+  directors: z.array(z.object({ accountId: z.string(), name: z.string(), duty: z.string() })),
+  reviews: z.object({ members: z.number().int(), submitted: z.number().int(), finalized: z.number().int() }),
+});
+export type CockpitUnit = z.infer<typeof cockpitUnit>;
+
+export const cockpitResponse = z.object({
+  campaignId: z.string(),
+  businessDate: z.string(),
+  /** Counts over the caller's scope at the chosen level, before the filters. */
+  totals: z.object({
+    units: z.number().int(),
+    byStage: z.record(z.string(), z.number().int()),
+    submitted: z.number().int(),
+    needsAppraisal: z.number().int(),
+    appraised: z.number().int(),
+    conferenceScheduled: z.number().int(),
+    overdue: z.number().int(),
+  }),
+  /** Sentences as the office writes them ("12/42 đơn vị đã được thẩm định"). */
+  headlines: z.array(z.string()),
+  milestones: z.array(milestoneView),
+  directors: z.array(z.object({ accountId: z.string(), name: z.string() })),
+  items: z.array(cockpitUnit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type CockpitResponse = z.infer<typeof cockpitResponse>;
+
+export const campaignUnitsResponse = z.object({
+  items: z.array(
+    z.object({ unitId: z.string(), name: z.string(), code: z.string(), kind: z.string(), isGrassroots: z.boolean(), stage: unitStage }),
+  ),
+});

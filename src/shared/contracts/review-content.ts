@@ -36,7 +36,11 @@ export const commitmentCheckEntry = z.object({
 });
 
 /** The 27 manifestations (regulations §5), "có biểu hiện / không" per item or per group. */
-export const manifestationEntry = z.object({ code: z.string().max(10), present: z.boolean().nullable().default(null), note: text(2000).default('') });
+export const manifestationEntry = z.object({
+  code: z.string().max(10),
+  present: z.boolean().nullable().default(null),
+  note: text(2000).default(''),
+});
 
 /** Collectives: the campaign's key political tasks (Hà Tĩnh 2017). */
 export const politicalTaskEntry = z.object({ taskKey: z.string().max(60), text: text(8000), grade: grade.nullable().default(null) });

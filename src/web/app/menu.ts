@@ -45,7 +45,8 @@ export const PATHS = {
   campaigns: '/kiem-diem',
   campaign: (id: string) => `/kiem-diem/${id}`,
   dossier: (campaignId: string, unitId: string) => `/kiem-diem/${campaignId}/don-vi/${unitId}`,
-  review: (campaignId: string, reviewId: string) => `/kiem-diem/${campaignId}/ban-kiem-diem/${reviewId}`,
+  /** A review by its subject: 'member' + member id, or 'collective' / 'leadership' + unit id. */
+  review: (campaignId: string, subjectKind: string, subjectKey: string) => `/kiem-diem/${campaignId}/ban-kiem-diem/${subjectKind}/${subjectKey}`,
   myReview: '/ban-kiem-diem-cua-toi',
   myCommitment: '/cam-ket-cua-toi',
   yearFacts: '/thong-tin-trong-nam',

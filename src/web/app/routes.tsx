@@ -142,7 +142,7 @@ export function AppRoutes() {
             }
           />
           {/* A member opens their own review here too: the server decides who may read it. */}
-          <Route path="kiem-diem/:campaignId/ban-kiem-diem/:reviewId" element={<ReviewPage />} />
+          <Route path="kiem-diem/:campaignId/ban-kiem-diem/:subjectKind/:subjectKey" element={<ReviewPage />} />
           <Route
             path="ban-kiem-diem-cua-toi"
             element={

@@ -244,7 +244,11 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('source', 'text', (c) => c.notNull())
           .addColumn('resolved_year', 'integer'),
       ).execute();
-      await db.schema.createIndex('shortcomings_subject').on('shortcomings').columns(['subject_kind', 'subject_key', 'year_found']).execute();
+      await db.schema
+        .createIndex('shortcomings_subject')
+        .on('shortcomings')
+        .columns(['subject_kind', 'subject_key', 'year_found'])
+        .execute();
       await db.schema
         .createTable('shortcoming_statuses')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -279,7 +283,11 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('published_at', 'text')
           .addColumn('acknowledged_at', 'text'),
       ).execute();
-      await db.schema.createIndex('classifications_subject').on('classifications').columns(['campaign_id', 'subject_kind', 'subject_key']).execute();
+      await db.schema
+        .createIndex('classifications_subject')
+        .on('classifications')
+        .columns(['campaign_id', 'subject_kind', 'subject_key'])
+        .execute();
       await db.schema.createIndex('classifications_scope').on('classifications').columns(['campaign_id', 'scope_path']).execute();
 
       // Conference (design §3): issue 3 schedules it behind the gate; issue 4 runs it.

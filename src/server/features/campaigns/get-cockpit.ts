@@ -1,0 +1,198 @@
+// The campaign cockpit (issue 3 item 8): every unit in the caller's scope with its stage, counts
+// ("12/42 đơn vị đã được thẩm định"), overdue marks against the milestones at the business date, and
+// filters by director, sector and stage. A few grouped queries, whatever the size of the province.
+import type { ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { CockpitResponse, CockpitUnit, cockpitQuery } from '../../../shared/contracts/campaigns.js';
+import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared/campaign-vocabulary.js';
+import { loadCampaignAccess, milestonesOf, withinPaths } from '../../adapters/db/campaigns.repository.js';
+import type { Database } from '../../adapters/db/schema.js';
+import { businessDate } from '../../adapters/db/settings.repository.js';
+import { campaignUnitScope } from '../../domain/campaign-policy.js';
+import { overdueClauses, reached, unitOverdue } from '../../domain/campaign-progress.js';
+import { isWithinPath } from '../../domain/org-tree.js';
+import type { AppContext, Caller } from '../context.js';
+import { milestoneViews } from './present-campaign.js';
+
+type Query = z.infer<typeof cockpitQuery>;
+type CuEb = ExpressionBuilder<Database & { cu: Database['campaign_units'] }, 'cu'>;
+
+export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: string, q: Query): Promise<CockpitResponse> {
+  const { campaign, caller: cc } = await loadCampaignAccess(ctx.db, campaignId, caller);
+  const scope = campaignUnitScope(cc);
+  const bd = (await businessDate(ctx.db, ctx.clock.now())).date;
+  const milestones = milestonesOf(campaign);
+  const clauses = overdueClauses(milestones, bd);
+
+  const inScope = (eb: CuEb) =>
+    eb.and([
+      eb('cu.campaign_id', '=', campaign.id),
+      withinPaths(eb, 'cu.unit_path', scope),
+      ...(q.level === 'grassroots' ? [eb('cu.is_grassroots', '=', 1)] : []),
+    ]);
+  const overdueCondition = (eb: CuEb) =>
+    clauses.length === 0
+      ? eb.lit(false)
+      : eb.or(
+          clauses.map((c) =>
+            eb.and([eb('cu.stage', 'in', c.stages), ...(c.onlyIfNeedsAppraisal ? [eb('cu.needs_appraisal', '=', 1)] : [])]),
+          ),
+        );
+
+  // Totals over the scope: one grouped pass by stage and appraisal need.
+  const groups = await ctx.db
+    .selectFrom('campaign_units as cu')
+    .select(['cu.stage', 'cu.needs_appraisal', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inScope)
+    .groupBy(['cu.stage', 'cu.needs_appraisal'])
+    .execute();
+  const byStage: Record<string, number> = Object.fromEntries(UNIT_STAGES.map((s) => [s, 0]));
+  const totals = { units: 0, byStage, submitted: 0, needsAppraisal: 0, appraised: 0, conferenceScheduled: 0, overdue: 0 };
+  for (const g of groups) {
+    const n = Number(g.n);
+    const stage = g.stage as UnitStage;
+    const needs = g.needs_appraisal === 1;
+    totals.units += n;
+    byStage[stage] += n;
+    if (reached(stage, 'submitted')) totals.submitted += n;
+    if (needs) totals.needsAppraisal += n;
+    if (needs && reached(stage, 'cleared')) totals.appraised += n;
+    if (reached(stage, 'conference_scheduled')) totals.conferenceScheduled += n;
+    if (unitOverdue({ stage, needsAppraisal: needs }, milestones, bd).length > 0) totals.overdue += n;
+  }
+
+  const list = ctx.db
+    .selectFrom('campaign_units as cu')
+    .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
+    .where(inScope)
+    .$if(q.stage !== undefined, (qb) => qb.where('cu.stage', '=', q.stage!))
+    .$if(q.needsAppraisal !== undefined, (qb) => qb.where('cu.needs_appraisal', '=', q.needsAppraisal ? 1 : 0))
+    .$if(q.sector !== undefined, (qb) => qb.where('u.sector', '=', q.sector!))
+    .$if(q.overdueOnly === true, (qb) => qb.where(overdueCondition))
+    .$if(q.directorId !== undefined, (qb) =>
+      qb.where('cu.unit_id', 'in', (eb) =>
+        eb.selectFrom('assignments').select('unit_id').where('campaign_id', '=', campaign.id).where('account_id', '=', q.directorId!),
+      ),
+    );
+  // A director sees their own units first (issue 3 item 3).
+  const mine = cc.directorPaths;
+  const [{ total }, rows] = await Promise.all([
+    list.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    list
+      .select([
+        'cu.id',
+        'cu.unit_id',
+        'cu.unit_path',
+        'cu.unit_kind',
+        'cu.stage',
+        'cu.stage_changed_at',
+        'cu.needs_appraisal',
+        'cu.appraisal_round',
+        'u.name',
+        'u.code',
+        'u.sector',
+      ])
+      .$if(mine.length > 0, (qb) =>
+        qb.orderBy((eb) =>
+          eb
+            .case()
+            .when(withinPaths(eb, 'cu.unit_path', mine))
+            .then(0)
+            .else(1)
+            .end(),
+        ),
+      )
+      .orderBy('u.code')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+
+  const unitIds = rows.map((r) => r.unit_id);
+  const paths = rows.map((r) => r.unit_path);
+  const [assigned, progress, directorList] = await Promise.all([
+    unitIds.length
+      ? ctx.db
+          .selectFrom('assignments as a')
+          .innerJoin('accounts as acc', 'acc.id', 'a.account_id')
+          .select(['a.unit_id', 'a.account_id', 'a.duty', 'acc.display_name'])
+          .where('a.campaign_id', '=', campaign.id)
+          .where('a.unit_id', 'in', unitIds)
+          .execute()
+      : [],
+    // Member reviews per chi bộ of the listed units, folded up to each listed unit below.
+    paths.length
+      ? ctx.db
+          .selectFrom('campaign_members as cm')
+          .leftJoin('reviews as r', (join) =>
+            join
+              .onRef('r.campaign_id', '=', 'cm.campaign_id')
+              .on('r.subject_kind', '=', 'member')
+              .onRef('r.subject_key', '=', 'cm.member_id'),
+          )
+          .select(['cm.unit_path', 'r.status', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('cm.campaign_id', '=', campaign.id)
+          .where('cm.included', '=', 1)
+          .where((eb) => withinPaths(eb, 'cm.unit_path', paths))
+          .groupBy(['cm.unit_path', 'r.status'])
+          .execute()
+      : [],
+    ctx.db
+      .selectFrom('assignments as a')
+      .innerJoin('accounts as acc', 'acc.id', 'a.account_id')
+      .select(['a.account_id', 'acc.display_name'])
+      .distinct()
+      .where('a.campaign_id', '=', campaign.id)
+      .orderBy('acc.display_name')
+      .execute(),
+  ]);
+
+  const items: CockpitUnit[] = rows.map((r) => {
+    const reviews = { members: 0, submitted: 0, finalized: 0 };
+    for (const p of progress) {
+      if (!isWithinPath(p.unit_path, r.unit_path)) continue;
+      const n = Number(p.n);
+      reviews.members += n;
+      if (p.status === 'submitted') reviews.submitted += n;
+      if (p.status === 'finalized') reviews.finalized += n;
+    }
+    const stage = r.stage as UnitStage;
+    return {
+      campaignUnitId: r.id,
+      unitId: r.unit_id,
+      name: r.name,
+      code: r.code,
+      kind: r.unit_kind,
+      sector: r.sector,
+      stage,
+      stageChangedAt: r.stage_changed_at,
+      needsAppraisal: r.needs_appraisal === 1,
+      appraisalRound: r.appraisal_round,
+      overdue: unitOverdue({ stage, needsAppraisal: r.needs_appraisal === 1 }, milestones, bd) as MilestoneKind[],
+      directors: assigned
+        .filter((a) => a.unit_id === r.unit_id)
+        .map((a) => ({ accountId: a.account_id, name: a.display_name, duty: a.duty })),
+      reviews,
+    };
+  });
+
+  const n = totals.units;
+  const headlines = [
+    `${totals.submitted}/${n} đơn vị đã nộp hồ sơ kiểm điểm`,
+    `${totals.appraised}/${totals.needsAppraisal} đơn vị có gợi ý kiểm điểm đã được thẩm định`,
+    `${totals.conferenceScheduled}/${n} đơn vị đã lên lịch hoặc tổ chức hội nghị`,
+    ...(totals.overdue > 0 ? [`${totals.overdue} đơn vị chậm so với mốc thời gian`] : []),
+  ];
+  return {
+    campaignId: campaign.id,
+    businessDate: bd,
+    totals,
+    headlines,
+    milestones: milestoneViews(milestones, bd),
+    directors: directorList.map((d) => ({ accountId: d.account_id, name: d.display_name })),
+    items,
+    total: Number(total),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
