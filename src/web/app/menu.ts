@@ -70,7 +70,10 @@ export function buildMenu(me: Me): MenuEntry[] {
     entries.push({ key: 'tree', label: 'Tổ chức đảng', icon: 'tree', path: PATHS.tree });
     entries.push({ key: 'members', label: 'Đảng viên', icon: 'members', path: PATHS.members });
   }
-  if (me.abilities.readCampaigns) entries.push({ key: 'campaigns', label: 'Kiểm điểm', icon: 'review', path: PATHS.campaigns });
+  if (me.abilities.readCampaigns) {
+    entries.push({ key: 'campaigns', label: 'Kiểm điểm', icon: 'review', path: PATHS.campaigns });
+    entries.push({ key: 'year-facts', label: 'Thông tin trong năm', icon: 'members', path: PATHS.yearFacts });
+  }
   if (me.memberId) {
     entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });
     entries.push({ key: 'my-review', label: 'Bản kiểm điểm của tôi', icon: 'review', path: PATHS.myReview });
