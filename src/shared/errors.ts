@@ -61,6 +61,8 @@ export const ERROR_CODES = {
   'suggestion.invalid_transition': { status: 409, message: 'Gợi ý kiểm điểm đã được ban hành; không thể sửa.' },
   'commitment.not_found': { status: 404, message: 'Không tìm thấy bản cam kết.' },
   'facts.invalid': { status: 400, message: 'Thông tin trong năm của đảng viên không hợp lệ.' },
+  'commitment.past_year': { status: 409, message: 'Bản cam kết của các năm trước chỉ được xem, không sửa được nữa.' },
+  'facts.not_found': { status: 404, message: 'Không tìm thấy thông tin trong năm của đảng viên.' },
   'review.not_found': { status: 404, message: 'Không tìm thấy bản kiểm điểm.' },
   'review.invalid_transition': { status: 409, message: 'Không thể thực hiện thao tác này với bản kiểm điểm ở trạng thái hiện tại.' },
   'review.unanswered_suggestions': { status: 422, message: 'Còn vấn đề được gợi ý kiểm điểm chưa giải trình; cần trả lời tất cả trước khi nộp.' },

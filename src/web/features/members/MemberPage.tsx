@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatDate, genderLabel } from '../../format';
 import { fetchMember, memberKeys } from './api';
 import { ChangeStatusModal, EditMemberModal, TransferMemberModal } from './MemberForms';
+import { MemberYearSection } from '../member-year/MemberYearSection';
 
 type Dialog = 'edit' | 'transfer' | 'status' | 'history' | null;
 
@@ -172,6 +173,9 @@ export function MemberView({ id, own = false }: { id: string; own?: boolean }) {
               />
             )}
           </Card>
+        </Col>
+        <Col xs={24}>
+          <MemberYearSection memberId={m.id} memberName={m.fullName} small={phone} />
         </Col>
       </Row>
       <MemberDialogs member={m} dialog={dialog} onClose={close} />
