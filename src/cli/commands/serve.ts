@@ -10,6 +10,7 @@ import type { AppContext } from '../../server/features/context.js';
 import { CliError, EXIT_OK, UsageError, databaseConfig, describeDatabase, err, out, parseOptions, type Command } from '../io.js';
 import { printFirstAdmin } from './init.js';
 import { loadBuildDemo, printDemoLogins } from './demo-logins.js';
+import { startNotificationScheduler } from '../../server/features/notifications/schedule-notification-tasks.js';
 
 interface Worker {
   stop(): Promise<void>;
@@ -109,18 +110,22 @@ Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA
     const config = databaseConfig();
     const ctx = await openContext(config);
     let worker: Worker | null = null;
+    let reminders: Worker | null = null;
     try {
       err(`Cơ sở dữ liệu: ${describeDatabase(config)}`);
       await assertPortFree(port, values.host ?? '0.0.0.0');
       await fillEmptyDatabase(ctx);
       await buildWebIfMissing();
       worker = await startWorker(ctx);
+      // Deadline reminders and daily digests every 10 minutes (issue 3 item 9); safe on several servers.
+      reminders = startNotificationScheduler(ctx);
       const server = await startServer(ctx, { port, host: values.host });
       out(`Tự soi đang chạy tại ${server.url}`);
       const signal = await waitForSignal();
       err(`Nhận tín hiệu ${signal}: đang dừng…`);
       await within(10_000, server.close());
     } finally {
+      if (reminders) await within(10_000, reminders.stop());
       if (worker) await within(10_000, worker.stop());
       await ctx.handle.close();
     }

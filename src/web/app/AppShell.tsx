@@ -25,6 +25,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, setCsrfToken } from '../api/client';
 import { PageSpin, useNotify } from '../components/feedback';
 import { formatDate } from '../format';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ErrorBoundary } from './ErrorBoundary';
 import { buildMenu, PATHS, selectedMenuKey, type MenuEntry, type MenuIcon } from './menu';
 import { ME_KEY, useMe } from './session';
@@ -127,6 +128,7 @@ export function AppShell() {
         <span className="ts-committee" data-testid="committee-name" title={me.committee?.name}>
           {me.committee?.name ?? ''}
         </span>
+        <NotificationBell />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" icon={<UserOutlined />} aria-label={screens.sm ? undefined : 'Tài khoản'}>
             {screens.sm ? me.displayName : null}

@@ -1,6 +1,7 @@
-// Trang chủ: a welcome, the caller's roles, and the size of their scope (one cheap read per root).
+// Trang chủ (design §4): a welcome, "việc cần làm" (what waits on me), the latest notices, the
+// caller's roles, and the size of their scope (one cheap read per root).
 import { ApartmentOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -8,6 +9,8 @@ import type { OrgUnitDetail } from '../../api/types';
 import { PATHS } from '../../app/menu';
 import { useMe } from '../../app/session';
 import { formatDate, kindLabel, roleLabel } from '../../format';
+import { InboxCard } from '../notifications/InboxCard';
+import { LatestNotificationsCard } from '../notifications/LatestNotificationsCard';
 
 function ScopeCard({ unitId }: { unitId: string }) {
   const { data, isPending, error } = useQuery({
@@ -95,9 +98,10 @@ export default function HomePage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card title="Việc cần làm">
-            <Empty description="Chưa có việc nào đang chờ bạn. Các đợt kiểm điểm sẽ hiện ở đây." />
-          </Card>
+          <InboxCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <LatestNotificationsCard />
         </Col>
         <Col xs={24} lg={12}>
           <Card title="Vai trò của bạn">
