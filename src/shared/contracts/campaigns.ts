@@ -173,9 +173,3 @@ export const cockpitResponse = z.object({
   pageSize: z.number().int(),
 });
 export type CockpitResponse = z.infer<typeof cockpitResponse>;
-
-export const campaignUnitsResponse = z.object({
-  items: z.array(
-    z.object({ unitId: z.string(), name: z.string(), code: z.string(), kind: z.string(), isGrassroots: z.boolean(), stage: unitStage }),
-  ),
-});

@@ -105,6 +105,9 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('issued_at', 'text')
           .addColumn('created_by', 'text'),
       ).execute();
+      // Predecessors of a merged unit (regulations §11.8): a review's carry-over looks them up.
+      await db.schema.createIndex('org_units_merged_into').on('org_units').column('merged_into_id').execute();
+      await db.schema.createIndex('suggestions_target').on('suggestions').columns(['campaign_id', 'unit_id', 'member_id']).execute();
       await db.schema.createIndex('suggestions_scope').on('suggestions').columns(['campaign_id', 'scope_path']).execute();
       await db.schema
         .createTable('suggestion_items')

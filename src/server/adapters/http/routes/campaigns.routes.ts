@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { id, okBody } from '../../../../shared/contracts/common.js';
 import {
   campaignDetail,
-  campaignUnitsResponse,
   changePopulationBody,
   cockpitQuery,
   cockpitResponse,
@@ -17,7 +16,6 @@ import { changePopulation } from '../../../features/campaigns/change-population.
 import { createCampaign } from '../../../features/campaigns/create-campaign.js';
 import { getCampaign } from '../../../features/campaigns/get-campaign.js';
 import { getCockpit } from '../../../features/campaigns/get-cockpit.js';
-import { listCampaignUnits } from '../../../features/campaigns/list-campaign-units.js';
 import { listCampaigns } from '../../../features/campaigns/list-campaigns.js';
 import { listPopulation } from '../../../features/campaigns/list-population.js';
 import { snapshotPopulation } from '../../../features/campaigns/snapshot-population.js';
@@ -111,17 +109,6 @@ export const campaignsRoutes: RouteDef[] = [
       await changePopulation(app, auth.principal, params.id, body);
       return { ok: true as const };
     },
-  }),
-  route({
-    operationId: 'campaigns.units',
-    method: 'get',
-    path: '/campaigns/:id/units',
-    summary: 'Các đơn vị của đợt kiểm điểm trong phạm vi người dùng',
-    tag: 'campaigns',
-    params: byId,
-    response: campaignUnitsResponse,
-    errors: ['campaign.not_found'],
-    handler: ({ app, auth, params }) => listCampaignUnits(app, auth.principal, params.id),
   }),
   route({
     operationId: 'campaigns.cockpit',
