@@ -106,6 +106,9 @@ export const REVIEW_TRANSITIONS: Record<ReviewTarget, readonly TransitionRule<Re
   ],
 };
 
+/** Stages on the near side of the gate (design §3): scheduling from them waits on the clearance. */
+const BEFORE_GATE: readonly string[] = ['planned', 'drafting', 'submitted', 'under_appraisal', 'returned'];
+
 /**
  * Checks one step: the rule for (from, action) must exist, the caller must hold one of its roles,
  * its guard must hold and a reason must come where the rule needs one.
@@ -119,8 +122,9 @@ export function transition<S extends string, A extends string>(
 ): TransitionOutcome<S> {
   const rules = table.filter((r) => r.from === from && r.action === action);
   if (rules.length === 0) {
-    // Scheduling before clearance is the gate's refusal, with its own message (issue 3 item 7).
-    if ((action as string) === 'schedule_conference') return { ok: false, problem: 'not_cleared' };
+    // Scheduling before clearance is the gate's refusal, with its own message (issue 3 item 7); a
+    // conference already scheduled or held is past the gate: that is a plain invalid transition.
+    if ((action as string) === 'schedule_conference' && BEFORE_GATE.includes(from)) return { ok: false, problem: 'not_cleared' };
     return { ok: false, problem: 'invalid_transition' };
   }
   const allowed = rules.filter((r) => r.who.some((w) => roles.has(w)));

@@ -28,6 +28,8 @@ export async function getMe(ctx: AppContext, caller: Caller, csrfToken: string |
     ? await ctx.db.selectFrom('org_units').select(['id', 'name', 'kind', 'path']).where('path', 'in', scope.paths).execute()
     : [];
   const bd = await businessDate(ctx.db, ctx.clock.now());
+  // Directors hold no grant of their own (design §2): their campaign assignments open the campaign pages.
+  const assigned = await ctx.db.selectFrom('assignments').select('id').where('account_id', '=', account.id).limit(1).executeTakeFirst();
   return {
     accountId: account.id,
     username: account.username,
@@ -43,7 +45,7 @@ export async function getMe(ctx: AppContext, caller: Caller, csrfToken: string |
       manageAccounts: canManageAccounts(caller),
       readOrgTree: scope.paths.length > 0,
       readAudit: scopePaths(caller, 'audit', 'read').length > 0,
-      readCampaigns: caller.grants.some((g) => g.role !== 'member'),
+      readCampaigns: caller.grants.some((g) => g.role !== 'member') || assigned !== undefined,
     },
     scopeRoots: roots.sort((a, b) => a.path.length - b.path.length).map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
   };
