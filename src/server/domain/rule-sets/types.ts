@@ -14,6 +14,8 @@ export interface SourceRef {
   reference: string;
   /** True when regulations.md marks the item UNCONFIRMED or it is a §9b default. */
   unconfirmed?: boolean;
+  /** Why the item is unconfirmed, or how it was derived (Vietnamese, shown on the rule-set page). */
+  note?: string;
 }
 
 export interface LevelDef {
@@ -22,6 +24,10 @@ export interface LevelDef {
   label: string;
   /** Short label, e.g. "HTXSNV", "TSVM". */
   short: string;
+  /** Main conditions of the level, paraphrased in Vietnamese (regulations §2.1, §2.2, §11.4). */
+  conditions?: string;
+  /** Lowest score of the level where the rule set scores (2025 on: 90 / 70 / 50). */
+  minPoints?: number;
   source: SourceRef;
 }
 
@@ -57,7 +63,7 @@ export type SectionKey =
 
 export interface FormSection {
   key: SectionKey;
-  /** Numbering as printed on the form ("I", "II", "A.I", "B.II" …). */
+  /** Numbering as printed on the form ("I", "II", "A.I", "B.II" …); "Phụ lục" for a checklist Tự soi adds. */
   number: string;
   title: string;
   /** For `strengths` (and `scores` where points split by criterion). */
@@ -71,15 +77,32 @@ export interface FormTemplate {
   meaning: FormMeaning;
   /** Letter code as printed: "Mẫu 02B-HD KĐ.ĐG 2023"; "2A" means a leader under HD 43. */
   code: string;
+  /** The letter alone ("01", "02", "02A", "2B", …), to compare periods; "" for the configured forms of ≤ 2017. */
+  letter: string;
   title: string;
   sections: FormSection[];
+  source: SourceRef;
+}
+
+/** A form of the period that is not a review (re-rating decision, dossier list, analysis slip …). */
+export interface RelatedForm {
+  code: string;
+  title: string;
+  source: SourceRef;
+}
+
+export type ManifestationGroupCode = 'A' | 'B' | 'C';
+
+export interface ManifestationGroup {
+  code: ManifestationGroupCode;
+  label: string;
   source: SourceRef;
 }
 
 export interface Manifestation {
   /** A1…A9, B1…B9, C1…C9 (regulations §5). */
   code: string;
-  group: 'A' | 'B' | 'C';
+  group: ManifestationGroupCode;
   text: string;
   source: SourceRef;
 }
@@ -92,6 +115,36 @@ export interface PoliticalTask {
 /** How a kind of member is treated by the population snapshot. */
 export type PopulationTreatment = 'reviewed' | 'not_classified' | 'excluded';
 
+/** One line of "who is reviewed, and how" for the rule-set page (regulations §1.2, §2.1, §11.7). */
+export interface PopulationCase {
+  key: string;
+  label: string;
+  treatment: PopulationTreatment;
+  /** What the rule means in practice, in Vietnamese. */
+  detail?: string;
+  source: SourceRef;
+}
+
+/** A disqualifier, cap or downgrade of the period (regulations §2.4, §11.4, §11.9). */
+export interface ClassificationRule {
+  /** R1…R16 of regulations §2.4; "N1"… for rules new in QĐ 366. */
+  code: string;
+  subject: 'member' | 'unit' | 'leader' | 'all';
+  trigger: string;
+  effect: string;
+  source: SourceRef;
+}
+
+export interface QuotaDef {
+  /** HTXS at most this % of the number rated HTT; null = no quota (a campaign may set one). */
+  htxsPct: number | null;
+  /** Ceiling the competent level may allow for units with outstanding results (QĐ 366: 25 %). */
+  exceptionalPct: number | null;
+  /** The group the quota is counted in (regulations §9b "Quota arithmetic"). */
+  scope: 'none' | 'grassroots_org' | 'comparable_group';
+  source: SourceRef;
+}
+
 export interface RuleSet {
   id: 'hd27-2014' | 'hd16-2018' | 'hd21-2019' | 'hd25-2023' | 'hd43-2025';
   name: string;
@@ -102,7 +155,7 @@ export interface RuleSet {
   scoring: 'qualitative' | 'grades' | 'points';
   grades: GradeDef[];
   /** 2025 on: group I (general) 30, group II (task results) 70; bands 90/70/50 (§11.3–11.4). */
-  points: { general: number; tasks: number; bands: Record<Exclude<Level, 'unsatisfactory'>, number> } | null;
+  points: { general: number; tasks: number; bands: Record<Exclude<Level, 'unsatisfactory'>, number>; source: SourceRef } | null;
   memberLevels: LevelDef[];
   unitLevels: LevelDef[];
   /** Who is left out or reviewed but not classified (regulations §1.2 "Members not reviewed", §11.7). */
@@ -113,21 +166,34 @@ export interface RuleSet {
     /** Months since admission under which a member is "newly admitted" (regulations §9b). */
     newlyAdmittedMonths: number;
     source: SourceRef;
+    /** Every case with its own source, including the special cases that do not change the snapshot. */
+    cases: PopulationCase[];
   };
+  quota: QuotaDef;
   /** Whether the leadership collective is a review subject of its own (QĐ 124 on, regulations §1.2). */
   reviewsLeadershipCollective: boolean;
   forms: Partial<Record<FormMeaning, FormTemplate>>;
+  relatedForms: RelatedForm[];
+  manifestationGroups: ManifestationGroup[];
   manifestations: Manifestation[];
+  rules: ClassificationRule[];
   /** The key political tasks collectives report on by default; a campaign may set its own list. */
   defaultPoliticalTasks: PoliticalTask[];
   /** The configurable parts and their defaults, each marked as a default where the sources are silent. */
   configurable: ConfigurableItem[];
 }
 
+export type ConfigurableKey =
+  'htxsQuotaPct' | 'quotaScope' | 'manifestationGranularity' | 'politicalTasks' | 'appraisalForAll' | 'newlyAdmittedMonths' | 'cutoffDate';
+
 export interface ConfigurableItem {
-  key: 'htxsQuotaPct' | 'quotaScope' | 'manifestationGranularity' | 'politicalTasks' | 'appraisalForAll' | 'newlyAdmittedMonths' | 'cutoffDate';
+  key: ConfigurableKey;
   label: string;
   /** The default as JSON-able data. */
   defaultValue: unknown;
+  /** The default in words, for the rule-set page ("20 % số hoàn thành tốt nhiệm vụ", "31/12 của năm đánh giá"). */
+  defaultText: string;
+  /** Whether a campaign may change it (contracts/campaigns.ts CampaignConfig, or the campaign's cut-off date). */
+  perCampaign: boolean;
   source: SourceRef;
 }

@@ -43,12 +43,14 @@ export interface DossierContents {
 export async function dossierContents(db: Tx, campaign: CampaignRow, dossier: DossierRow): Promise<DossierContents> {
   const unitReviews = await db
     .selectFrom('reviews')
-    .select(['subject_kind', 'status'])
+    .select(['subject_kind', 'status', 'version'])
     .where('campaign_id', '=', campaign.id)
     .where('subject_key', '=', dossier.unit_id)
     .where('subject_kind', 'in', ['collective', 'leadership'])
     .execute();
-  const statusOf = (kind: string) => (unitReviews.find((r) => r.subject_kind === kind)?.status as ReviewStatus | undefined) ?? null;
+  // A row at version 0 holds only comments or files that came before the first save: not started.
+  const statusOf = (kind: string) =>
+    (unitReviews.find((r) => r.subject_kind === kind && r.version > 0)?.status as ReviewStatus | undefined) ?? null;
 
   // The leadership collective is a subject of its own from QĐ 124 on (regulations §1.2): it belongs
   // in the dossier of a grassroots unit, and of any unit where one has been written.
@@ -75,7 +77,7 @@ export async function dossierContents(db: Tx, campaign: CampaignRow, dossier: Do
     .leftJoin('reviews as r', (j) =>
       j.onRef('r.campaign_id', '=', 'cm.campaign_id').onRef('r.subject_key', '=', 'cm.member_id').on('r.subject_kind', '=', 'member'),
     )
-    .select(['cm.member_id', 'm.full_name', 'm.party_posts', 'u.name as unit_name', 'cm.unit_path', 'r.status'])
+    .select(['cm.member_id', 'm.full_name', 'm.party_posts', 'u.name as unit_name', 'cm.unit_path', 'r.status', 'r.version'])
     .where('cm.campaign_id', '=', campaign.id)
     .where('cm.included', '=', 1)
     .where('cm.is_key_leader', '=', 1)
@@ -83,7 +85,7 @@ export async function dossierContents(db: Tx, campaign: CampaignRow, dossier: Do
     .orderBy('m.sort_key')
     .execute();
   const keyLeaders: DossierKeyLeader[] = leaders.map((l) => {
-    const status = (l.status as ReviewStatus | null) ?? null;
+    const status = l.version ? ((l.status as ReviewStatus | null) ?? null) : null;
     return {
       memberId: l.member_id,
       fullName: l.full_name,

@@ -67,6 +67,7 @@ import {
 } from './api';
 import { dossierSteps } from './dossier-steps';
 import { FindingsEditor, FindingsList, SECTION_OPTIONS } from './FindingsEditor';
+import { UnitReviewsCard } from '../reviews/UnitReviewsCard';
 
 const STAGE_COLORS: Partial<Record<UnitStage, string>> = {
   planned: 'default',
@@ -267,6 +268,7 @@ export default function DossierPage() {
             <ContentsCard d={d} />
             <AttachmentsCard d={d} />
             <AppraisalCard d={d} />
+            <UnitReviewsCard campaignId={d.campaignId} unitId={d.unitId} />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>

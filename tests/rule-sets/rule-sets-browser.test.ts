@@ -1,0 +1,111 @@
+// The rule-set pages in Chromium (issue 3 item 1): the table of periods, then one period with its
+// levels, forms by meaning (the 2025 letters 2A / 2B / 2C), the 27 manifestations and the
+// configurable items tagged "Mặc định" and "Chưa xác nhận". Screenshots go to test-artifacts/.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../support/factories.js';
+import {
+  describeWithBrowser,
+  ensureWebBuild,
+  launchBrowser,
+  openPage,
+  screenshot,
+  waitForText,
+  type WebBuild,
+} from '../support/browser.js';
+import { startTestServer, type SmallCommittee, type TestServer } from '../support/server.js';
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
+}
+
+describeWithBrowser('rule-set pages (Chromium)', () => {
+  let web: WebBuild;
+  let server: TestServer<SmallCommittee>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await ensureWebBuild();
+    server = await startTestServer({ webRoot: web.dir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    web?.dispose();
+  });
+
+  it('staff open the list of periods and read the 2025 rule set', async () => {
+    const { page, context, errors, foreignRequests } = await openPage(browser, server.url);
+    try {
+      await login(page, 'bantochuc');
+      await page.goto('/quan-tri/bo-quy-dinh');
+      const table = page.locator('.ant-table');
+      await waitForText(table, 'HD 43-HD/BTCTW');
+      for (const text of [
+        '2008 – 2017',
+        'Năm 2018',
+        '2019 – 2022',
+        '2023 – 2024',
+        'Từ năm 2025',
+        'Thang điểm 100',
+        'Cấp độ',
+        'Định tính',
+      ]) {
+        await waitForText(table, text);
+      }
+      await screenshot(page, 'rule-sets-01-list');
+
+      await page.getByRole('link', { name: /QĐ 366-QĐ\/TW/ }).click();
+      await page.waitForURL(/\/quan-tri\/bo-quy-dinh\/hd43-2025$/);
+      const main = page.locator('main');
+      await waitForText(main, 'Nhóm I (tiêu chí chung) 30 điểm + nhóm II (kết quả thực hiện nhiệm vụ) 70 điểm');
+      await waitForText(main, 'Hoàn thành xuất sắc nhiệm vụ');
+      await waitForText(main, 'Từ 90');
+
+      await page.getByRole('button', { name: /Đối tượng kiểm điểm, xếp loại/ }).click();
+      await waitForText(main, 'Mới kết nạp chưa đủ 6 tháng');
+      await waitForText(main, 'Không kiểm điểm');
+
+      await page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }).click();
+      await waitForText(main, 'Mẫu 2A');
+      await waitForText(main, 'Mẫu 2B');
+      await waitForText(main, 'Mẫu 2C');
+      await page.getByRole('button', { name: /Cá nhân giữ chức vụ lãnh đạo, quản lý/ }).click();
+      await waitForText(main, 'Mẫu 2A (02A-HD KĐ.ĐG 2025)');
+      await waitForText(main, 'Tối đa 70 điểm');
+
+      await page.getByRole('button', { name: /27 biểu hiện/ }).click();
+      await waitForText(main, 'Suy thoái về đạo đức, lối sống');
+      await waitForText(main, 'C9');
+
+      await page.getByRole('button', { name: /Nội dung cấp ủy có thể điều chỉnh/ }).click();
+      await waitForText(main, 'Mặc định');
+      await waitForText(main, 'Chưa xác nhận');
+      await waitForText(main, '31/12 của năm đánh giá');
+      await screenshot(page, 'rule-sets-02-hd43');
+
+      // HD 25: the same meaning, the other letters.
+      await page.goto('/quan-tri/bo-quy-dinh/hd25-2023');
+      await page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }).click();
+      await page.getByRole('button', { name: /Cá nhân không giữ chức vụ lãnh đạo, quản lý/ }).click();
+      await waitForText(main, 'Mẫu 02A-HD KĐ.ĐG 2023');
+      await waitForText(main, 'Tự đánh giá cấp độ');
+      await screenshot(page, 'rule-sets-03-hd25-forms');
+
+      // An unknown id gets the Vietnamese 404.
+      await page.goto('/quan-tri/bo-quy-dinh/hd99-2030');
+      await waitForText(main, 'Không tìm thấy bộ quy định.');
+
+      expect(errors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
