@@ -9,6 +9,7 @@ import type { OrgUnitDetail } from '../../api/types';
 import { PATHS } from '../../app/menu';
 import { useMe } from '../../app/session';
 import { formatDate, kindLabel, roleLabel } from '../../format';
+import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
 import { InboxCard } from '../notifications/InboxCard';
 import { LatestNotificationsCard } from '../notifications/LatestNotificationsCard';
 
@@ -95,6 +96,8 @@ export default function HomePage() {
           </Col>
         </Row>
       ) : null}
+
+      {me.abilities.readCampaigns ? <CurrentCampaignCard /> : null}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
