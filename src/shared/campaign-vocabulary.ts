@@ -34,16 +34,7 @@ export const UNIT_STAGE_LABELS: Record<UnitStage, string> = {
   closed: 'Hoàn thành',
 };
 
-export const UNIT_ACTIONS = [
-  'start',
-  'submit',
-  'begin_appraisal',
-  'clear',
-  'return',
-  'resume',
-  'schedule_conference',
-  'reopen',
-] as const;
+export const UNIT_ACTIONS = ['start', 'submit', 'begin_appraisal', 'clear', 'return', 'resume', 'schedule_conference', 'reopen'] as const;
 export type UnitAction = (typeof UNIT_ACTIONS)[number];
 
 export const REVIEW_STATUSES = ['draft', 'submitted', 'returned', 'finalized'] as const;

@@ -46,7 +46,8 @@ export const PATHS = {
   campaign: (id: string) => `/kiem-diem/${id}`,
   dossier: (campaignId: string, unitId: string) => `/kiem-diem/${campaignId}/don-vi/${unitId}`,
   /** A review by its subject: 'member' + member id, or 'collective' / 'leadership' + unit id. */
-  review: (campaignId: string, subjectKind: string, subjectKey: string) => `/kiem-diem/${campaignId}/ban-kiem-diem/${subjectKind}/${subjectKey}`,
+  review: (campaignId: string, subjectKind: string, subjectKey: string) =>
+    `/kiem-diem/${campaignId}/ban-kiem-diem/${subjectKind}/${subjectKey}`,
   myReview: '/ban-kiem-diem-cua-toi',
   myCommitment: '/cam-ket-cua-toi',
   yearFacts: '/thong-tin-trong-nam',
