@@ -5,6 +5,12 @@
 //   npm run bench                      both databases, every metric
 //   npm run bench -- --dialect sqlite  one database
 //   npm run bench -- --rebuild         rebuild the province datasets
+//   npm run bench -- --dry             the campaign metrics on a small province, a few requests each,
+//                                      nothing written: checks that the bench's paths work
+//
+// The campaign metrics (issue 3, "Done when"): the province campaign cockpit and opening a pre-filled
+// review, through HTTP as the province's Organization Board (bantochuc), and the population snapshot
+// of the province (150,000 members) in process, timed around the snapshotPopulation use case.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,6 +22,9 @@ import { newId, randomToken, sha256 } from '../src/server/adapters/clock.js';
 import type { DatabaseConfig, DialectName } from '../src/server/adapters/db/dialect.js';
 import { openContext, PROJECT_ROOT } from '../src/server/main.js';
 import type { AppContext } from '../src/server/features/context.js';
+import { loadPrincipal } from '../src/server/adapters/auth/principal.repository.js';
+import { createCampaign } from '../src/server/features/campaigns/create-campaign.js';
+import { snapshotPopulation } from '../src/server/features/campaigns/snapshot-population.js';
 import { buildDemo } from '../src/server/features/demo/build-demo.js';
 import { MEMBER_COLUMNS } from '../src/server/features/imports/member-sheet.js';
 import { foldForSearch } from '../src/shared/text.js';
@@ -24,6 +33,7 @@ const { values: args } = parseArgs({
   options: {
     dialect: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
+    dry: { type: 'boolean', default: false },
     'load-seconds': { type: 'string', default: '60' },
   },
 });
@@ -81,12 +91,25 @@ async function countMembers(ctx: AppContext): Promise<number> {
   return Number(r.n);
 }
 
-/** The province dataset, reused between runs when it is complete. */
+/** The open campaign of the province demo (2026), whose cockpit and reviews are measured. */
+const OPEN_YEAR = 2026;
+
+async function openCampaignId(ctx: AppContext): Promise<string | undefined> {
+  const c = await ctx.db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('review_year', '=', OPEN_YEAR)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return c?.id;
+}
+
+/** The province dataset, reused between runs when it is complete (its members and its campaigns). */
 async function provinceDatabase(dialect: DialectName): Promise<DatabaseConfig> {
-  const name = 'tusoi_bench_province';
+  const name = args.dry ? 'tusoi_bench_dry' : 'tusoi_bench_province';
   let config: DatabaseConfig =
     dialect === 'sqlite' ? { dialect: 'sqlite', file: path.join(DATA_DIR, `${name}.sqlite`) } : { dialect: 'postgres', url: pgUrl(name) };
-  if (!args.rebuild) {
+  if (!args.rebuild && !args.dry) {
     const exists =
       dialect === 'sqlite'
         ? fs.existsSync((config as { file: string }).file)
@@ -94,8 +117,9 @@ async function provinceDatabase(dialect: DialectName): Promise<DatabaseConfig> {
     if (exists) {
       const ctx = await openContext(config);
       const n = await countMembers(ctx);
+      const campaign = await openCampaignId(ctx).catch(() => undefined);
       await ctx.handle.close();
-      if (n >= PROVINCE_MEMBERS_MIN) {
+      if (n >= PROVINCE_MEMBERS_MIN && campaign) {
         console.log(`  dữ liệu cấp tỉnh có sẵn: ${n} đảng viên`);
         return config;
       }
@@ -104,7 +128,11 @@ async function provinceDatabase(dialect: DialectName): Promise<DatabaseConfig> {
   config = await freshDatabase(dialect, name);
   const ctx = await openContext(config);
   const t0 = performance.now();
-  const demo = await buildDemo(ctx, { scale: 'province', onProgress: (m) => process.stdout.write(`\r  ${m.padEnd(70)}`) });
+  const demo = await buildDemo(ctx, {
+    scale: 'province',
+    provinceSize: args.dry ? 'small' : 'full',
+    onProgress: (m) => process.stdout.write(`\r  ${m.padEnd(70)}`),
+  });
   process.stdout.write('\n');
   record('demo.province.build', dialect, (performance.now() - t0) / 1000, 's', '<300');
   console.log(`  ${demo.members} đảng viên, ${demo.units} tổ chức`);
@@ -112,11 +140,11 @@ async function provinceDatabase(dialect: DialectName): Promise<DatabaseConfig> {
   return config;
 }
 
-/** An API token for the province admin, written straight into the database (bench only). */
-async function adminToken(config: DatabaseConfig): Promise<{ token: string; rootId: string }> {
+/** An API token for a demo account (the province admin by default), written straight into the database (bench only). */
+async function adminToken(config: DatabaseConfig, username = 'admin'): Promise<{ token: string; rootId: string }> {
   const ctx = await openContext(config);
   try {
-    const admin = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await ctx.db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirstOrThrow();
     const root = await ctx.db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
     const token = randomToken();
     await ctx.db
@@ -153,6 +181,8 @@ async function startServerProcess(config: DatabaseConfig): Promise<ServerProcess
     PORT: String(port),
     DATABASE_URL: config.dialect === 'sqlite' ? `file:${config.file}` : config.url,
     TUSOI_DEMO: '0',
+    // The bench measures the API: the server never builds the browser app (nor holds its memory).
+    TUSOI_BUILD_WEB: '0',
   };
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'tusoi.js'), 'serve', '--port', String(port)], {
     env,
@@ -407,11 +437,128 @@ async function benchProvince(dialect: DialectName): Promise<void> {
   } finally {
     await exporter.stop();
   }
+  await benchCampaigns(config, dialect);
+}
+
+/** What the campaign requests ask for: the 2026 campaign and a deterministic sample of its members. */
+async function campaignSample(config: DatabaseConfig, n: number): Promise<{ campaignId: string; members: string[]; sectors: string[] }> {
+  const ctx = await openContext(config);
+  try {
+    const campaignId = await openCampaignId(ctx);
+    if (!campaignId) throw new Error(`không có đợt kiểm điểm năm ${OPEN_YEAR} đang mở trong dữ liệu cấp tỉnh`);
+    const rows = await ctx.db
+      .selectFrom('campaign_members')
+      .select('member_id')
+      .where('campaign_id', '=', campaignId)
+      .where('included', '=', 1)
+      .orderBy('id')
+      .execute();
+    // Every k-th member: spread over units, with and without a review saved.
+    const members = Array.from({ length: Math.min(n, rows.length) }, (_, i) => rows[Math.floor(((i + 0.5) * rows.length) / n)].member_id);
+    const sectors = await ctx.db
+      .selectFrom('org_units')
+      .select('sector')
+      .distinct()
+      .where('kind', 'in', ['grassroots_party', 'grassroots_cell'])
+      .where('sector', 'is not', null)
+      .execute();
+    return { campaignId, members, sectors: sectors.map((s) => s.sector!) };
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+/**
+ * The cockpit as the Organization Board opens and filters it (issue 3 item 8): the grassroots units,
+ * every unit, by stage, by sector, overdue only, those needing appraisal, a later page.
+ */
+function cockpitPaths(campaignId: string, sectors: string[], n: number): string[] {
+  const base = `/api/campaigns/${campaignId}/cockpit`;
+  const variants = [
+    '',
+    '?level=all',
+    '?stage=drafting',
+    '?stage=conference_scheduled',
+    '?overdueOnly=true',
+    '?needsAppraisal=true',
+    '?page=5',
+    '?level=all&page=40',
+    ...sectors.map((s) => `?sector=${encodeURIComponent(s)}`),
+  ];
+  return Array.from({ length: n }, (_, i) => `${base}${variants[i % variants.length]}`);
+}
+
+/** The population snapshot of the province: a campaign of another year, through the use cases, then removed. */
+async function benchSnapshot(config: DatabaseConfig, dialect: DialectName): Promise<void> {
+  const ctx = await openContext(config);
+  const year = OPEN_YEAR + 1;
+  try {
+    const organizer = await ctx.db.selectFrom('accounts').select('id').where('username', '=', 'bantochuc').executeTakeFirstOrThrow();
+    const root = await ctx.db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+    await dropCampaign(ctx, year);
+    const principal = await loadPrincipal(ctx.db, organizer.id);
+    const { id } = await createCampaign(ctx, principal, { ownerUnitId: root.id, reviewYear: year, config: {}, milestones: [] });
+    const t0 = performance.now();
+    const r = await snapshotPopulation(ctx, principal, id);
+    record('campaign.snapshot.seconds', dialect, (performance.now() - t0) / 1000, 's', '<10');
+    console.log(`  (${r.units} tổ chức, ${r.members + r.excluded} đảng viên trong ảnh chụp)`);
+    await dropCampaign(ctx, year);
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+/**
+ * Removes the bench's throwaway campaign with its rows and its audit chain (bench only: the dataset is
+ * the bench's own, and the campaign never existed for anyone).
+ */
+async function dropCampaign(ctx: AppContext, year: number): Promise<void> {
+  const c = await ctx.db.selectFrom('campaigns').select('id').where('review_year', '=', year).executeTakeFirst();
+  if (!c) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('campaign_members').where('campaign_id', '=', c.id).execute();
+    await tx.deleteFrom('campaign_units').where('campaign_id', '=', c.id).execute();
+    await tx.deleteFrom('audit_events').where('entity_type', '=', 'campaign').where('entity_id', '=', c.id).execute();
+    await tx.deleteFrom('campaigns').where('id', '=', c.id).execute();
+  });
+}
+
+async function benchCampaigns(config: DatabaseConfig, dialect: DialectName): Promise<void> {
+  const requests = args.dry ? 20 : 200;
+  const { token } = await adminToken(config, 'bantochuc');
+  const { campaignId, members, sectors } = await campaignSample(config, requests);
+  const server = await startServerProcess(config);
+  try {
+    record('campaign.cockpit.p95', dialect, await p95(server.port, token, cockpitPaths(campaignId, sectors, requests)), 'ms', '<150');
+    record(
+      'campaign.review-open.p95',
+      dialect,
+      await p95(
+        server.port,
+        token,
+        members.map((m) => `/api/campaigns/${campaignId}/reviews/member/${m}`),
+      ),
+      'ms',
+      '<100',
+    );
+  } finally {
+    await server.stop();
+  }
+  await benchSnapshot(config, dialect);
 }
 
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const dialects: DialectName[] = args.dialect ? [args.dialect as DialectName] : ['sqlite', 'postgres'];
+  if (args.dry) {
+    // A check of the bench itself: the campaign paths on a small province, nothing written.
+    for (const dialect of dialects) {
+      console.log(`\n== ${dialect} (thử nhanh) ==`);
+      await benchCampaigns(await provinceDatabase(dialect), dialect);
+    }
+    agent.destroy();
+    return;
+  }
   for (const dialect of dialects) {
     console.log(`\n== ${dialect} ==`);
     await benchProvince(dialect);

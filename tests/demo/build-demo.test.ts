@@ -1,7 +1,7 @@
 // The demo committee on both databases (issue 2 item 9; reference-scenario.md, "What the demo
 // committee must contain"): Thành ủy Hà Tĩnh with its 42 grassroots organizations, about 4,000
 // members with complete histories and audit, one login per role that sees what its role should.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { contextFor } from '../../src/server/main.js';
 import type { AppContext } from '../../src/server/features/context.js';
@@ -16,6 +16,10 @@ import { AppError } from '../../src/shared/errors.js';
 import { foldForSearch } from '../../src/shared/text.js';
 import { deriveNameColumns } from '../../src/server/domain/member-profile.js';
 import { SECTORS } from '../../src/shared/vocabulary.js';
+import { reviewContent } from '../../src/shared/contracts/review-content.js';
+import { levelLabel, ruleSetById } from '../../src/server/domain/rule-sets/index.js';
+import { CITY_SUGGESTIONS } from '../../src/server/features/demo/texts.js';
+import type { Level } from '../../src/shared/campaign-vocabulary.js';
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { TestClient } from '../support/http.js';
@@ -244,10 +248,31 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
     const n = new Map(counts.map((c) => [c.action, Number(c.n)]));
     expect(n.get('org_unit.create')).toBe(result.units);
     expect(n.get('member.create')).toBe(result.members);
-    expect(n.get('account.create')).toBe(result.accounts.length);
+    // The printed logins, and the other Standing Committee members' accounts (btv.02, …) the campaigns assign.
+    const accounts = await ctx.db.selectFrom('accounts').select('username').execute();
+    expect(n.get('account.create')).toBe(accounts.length);
+    expect(accounts.length).toBeGreaterThan(result.accounts.length);
+    expect(accounts.every((a) => result.accounts.some((p) => p.username === a.username) || /^btv\.\d{2}$/.test(a.username))).toBe(true);
     expect(n.get('setting.update')).toBe(1);
-    const system = await ctx.db.selectFrom('audit_events').select('id').where('actor_id', 'is not', null).execute();
+    // The tree, the members and the accounts are written by the system; the campaigns by the demo's
+    // Organization Board and Standing office, through the campaign use cases.
+    const system = await ctx.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('actor_id', 'is not', null)
+      .where('action', 'in', ['org_unit.create', 'member.create', 'account.create', 'account.grant', 'setting.update'])
+      .execute();
     expect(system).toHaveLength(0);
+    const campaignActors = await ctx.db
+      .selectFrom('audit_events as e')
+      .innerJoin('accounts as a', 'a.id', 'e.actor_id')
+      .select('a.username')
+      .distinct()
+      .where('e.action', 'like', 'campaign.%')
+      .execute();
+    expect(campaignActors.map((a) => a.username).sort()).toEqual(['bantochuc', 'thuongtruc']);
+    expect(n.get('campaign.create')).toBe(2);
+    expect(n.get('campaign.snapshot')).toBe(2);
     const verified = await verifyAllChains(ctx.db);
     expect(verified.problem).toBeNull();
     expect(verified.checked).toBeGreaterThan(result.members + result.units);
@@ -274,7 +299,7 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it('is deterministic: the same seed gives the same people on a fresh database', async () => {
+  it('is deterministic: the same seed gives the same people and campaigns on a fresh database', async () => {
     const other = await migratedDatabase(dialect);
     try {
       const again = await buildDemo(contextFor(other.handle), { scale: 'city', seed: SEED });
@@ -297,6 +322,24 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
       const first = await sample(db);
       expect(first.length).toBeGreaterThan(90);
       expect(await sample(other)).toEqual(first);
+      // The campaigns too: the 2017 stage of every unit, the 2016 level of every member.
+      const campaigns = async (c: TestDatabase) => ({
+        stages: (
+          await sql<{ code: string; stage: string; needs_appraisal: number }>`
+            select u.code, cu.stage, cu.needs_appraisal from campaign_units cu
+            join campaigns c on c.id = cu.campaign_id join org_units u on u.id = cu.unit_id
+            where c.review_year = 2017 order by u.code`.execute(c.handle.db)
+        ).rows,
+        levels: (
+          await sql<{ card_number: string; decided_level: string }>`
+            select m.card_number, cl.decided_level from classifications cl
+            join campaigns c on c.id = cl.campaign_id join members m on m.id = cl.member_id
+            where c.review_year = 2016 order by m.card_number`.execute(c.handle.db)
+        ).rows.filter((_, i) => i % 29 === 0),
+      });
+      const mine = await campaigns(db);
+      expect(mine.stages).toHaveLength(result.units - 1);
+      expect(await campaigns(other)).toEqual(mine);
     } finally {
       await other.drop();
     }
@@ -315,6 +358,7 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
     const expected: Record<string, { role: string; unit: string; members: number; tree: boolean; linked: boolean }> = {
       admin: { role: 'admin', unit: root.name, members: everyone, tree: true, linked: false },
       bithu: { role: 'standing', unit: root.name, members: everyone, tree: true, linked: true },
+      chidao: { role: 'standing', unit: root.name, members: everyone, tree: true, linked: true },
       thuongtruc: { role: 'standing', unit: root.name, members: everyone, tree: true, linked: true },
       bantochuc: { role: 'organizer', unit: root.name, members: everyone, tree: true, linked: true },
       vanphong: { role: 'office', unit: root.name, members: everyone, tree: true, linked: true },
@@ -382,5 +426,319 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
     const children = await admin.get(`/api/org-units?parent=${result.committeeId}&pageSize=100`);
     expect(children.status).toBe(200);
     expect(children.body.total).toBe(42);
+  });
+
+  // Issue 3 item 10: the 2016 campaign closed, the 2017 campaign open (reference-scenario.md).
+  describe('campaigns', () => {
+    const campaign = (year: number) => ctx.db.selectFrom('campaigns').selectAll().where('review_year', '=', year).executeTakeFirstOrThrow();
+    const grassroots2017 = async () => {
+      const c = await campaign(2017);
+      return ctx.db
+        .selectFrom('campaign_units as cu')
+        .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
+        .select(['cu.id', 'cu.unit_id', 'u.name', 'cu.stage', 'cu.needs_appraisal', 'cu.appraisal_round', 'cu.unit_path'])
+        .where('cu.campaign_id', '=', c.id)
+        .where('cu.is_grassroots', '=', 1)
+        .execute();
+    };
+
+    it('has two campaigns of the committee: 2016 closed and 2017 open, both under HD 27 with their plan approved', async () => {
+      const rows = await ctx.db.selectFrom('campaigns').selectAll().orderBy('review_year').execute();
+      expect(rows.map((c) => [c.review_year, c.status, c.rule_set_id, c.plan_status, c.owner_unit_id])).toEqual([
+        [2016, 'closed', 'hd27-2014', 'approved', result.committeeId],
+        [2017, 'open', 'hd27-2014', 'approved', result.committeeId],
+      ]);
+      for (const c of rows) {
+        expect(c.snapshot_at).not.toBeNull();
+        expect(c.plan_text).toMatch(/^KẾ HOẠCH kiểm điểm/);
+        expect(c.plan_approved_at!.slice(0, 4)).toBe(String(c.review_year));
+      }
+    });
+
+    it('sets the business date inside the 2017 campaign, past its deadline for the reviews', async () => {
+      const c = await campaign(2017);
+      const milestones = JSON.parse(c.milestones_json) as { kind: string; dueDate: string }[];
+      const due = (kind: string) => milestones.find((m) => m.kind === kind)!.dueDate;
+      expect(due('plan') < BUSINESS_DAY && BUSINESS_DAY < due('report')).toBe(true);
+      expect(due('reviews_due') < BUSINESS_DAY).toBe(true);
+      expect(due('conferences') > BUSINESS_DAY).toBe(true);
+      const admin = await TestClient.loggedIn(ctx, 'admin', DEMO_PASSWORD);
+      const cockpit = await admin.get(`/api/campaigns/${c.id}/cockpit?pageSize=100`);
+      expect(cockpit.status).toBe(200);
+      expect(cockpit.body.businessDate).toBe(BUSINESS_DAY);
+      // Units still planned or drafting are overdue for the reviews (design §3, Setting).
+      expect(cockpit.body.totals.overdue).toBeGreaterThan(0);
+    });
+
+    it('puts the 42 grassroots units in the 2017 population, at every stage from planned to conference_scheduled', async () => {
+      const units = await grassroots2017();
+      expect(units).toHaveLength(42);
+      const count = (stage: string) => units.filter((u) => u.stage === stage).length;
+      for (const stage of ['planned', 'drafting', 'submitted', 'under_appraisal', 'cleared', 'conference_scheduled']) {
+        expect(count(stage), stage).toBeGreaterThan(0);
+      }
+      // Units the demo accounts work in: Nam Hà is preparing its dossier.
+      expect(units.find((u) => u.name === 'Đảng bộ phường Nam Hà')!.stage).toBe('drafting');
+      // Every scheduled conference has its row, and only scheduled units have one.
+      const conferences = await ctx.db
+        .selectFrom('conferences')
+        .select(['campaign_unit_id', 'scheduled_for', 'status'])
+        .where('campaign_id', '=', (await campaign(2017)).id)
+        .execute();
+      const scheduled = units.filter((u) => u.stage === 'conference_scheduled');
+      expect(scheduled.every((u) => conferences.some((c) => c.campaign_unit_id === u.id))).toBe(true);
+      for (const c of conferences) {
+        expect(c.status).toBe('scheduled');
+        expect(c.scheduled_for > BUSINESS_DAY).toBe(true);
+      }
+    });
+
+    it('gives about one unit in six issued suggested points, each waiting on or cleared by the Organization Board', async () => {
+      const c = await campaign(2017);
+      const units = await grassroots2017();
+      const suggestions = await ctx.db
+        .selectFrom('suggestions as s')
+        .innerJoin('suggestion_items as i', 'i.suggestion_id', 's.id')
+        .select(['s.unit_id', 's.status', 's.issued_at', (eb) => eb.fn.countAll<number>().as('items')])
+        .where('s.campaign_id', '=', c.id)
+        .where('s.target_kind', '=', 'unit')
+        .groupBy(['s.unit_id', 's.status', 's.issued_at'])
+        .execute();
+      expect(suggestions.length).toBeGreaterThanOrEqual(6);
+      expect(suggestions.length).toBeLessThanOrEqual(8);
+      const withPoints = new Set(suggestions.map((s) => s.unit_id));
+      for (const s of suggestions) {
+        expect(s.status).toBe('issued');
+        expect(s.issued_at! < `${BUSINESS_DAY}T`).toBe(true);
+        expect(Number(s.items)).toBeGreaterThanOrEqual(2);
+        expect(Number(s.items)).toBeLessThanOrEqual(4);
+      }
+      for (const u of units) {
+        expect(u.needs_appraisal === 1, u.name).toBe(withPoints.has(u.unit_id));
+        if (withPoints.has(u.unit_id)) expect(['submitted', 'under_appraisal', 'cleared'], u.name).toContain(u.stage);
+      }
+      const names = units.filter((u) => withPoints.has(u.unit_id)).map((u) => u.name);
+      expect(names.sort()).toEqual(Object.keys(CITY_SUGGESTIONS).sort());
+      // The gate (issue 3 item 7): no conference scheduled for a unit whose dossier needed appraisal and was not cleared.
+      expect(units.filter((u) => u.stage === 'conference_scheduled' && u.needs_appraisal === 1)).toHaveLength(0);
+    });
+
+    it('has exactly one unit returned once with reasons and findings, resubmitted and in its second round', async () => {
+      const c = await campaign(2017);
+      const rounds = await ctx.db
+        .selectFrom('appraisals as a')
+        .innerJoin('campaign_units as cu', 'cu.id', 'a.campaign_unit_id')
+        .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
+        .select(['u.name', 'a.round', 'a.status', 'a.reason', 'a.findings_json', 'cu.stage', 'cu.appraisal_round'])
+        .where('cu.campaign_id', '=', c.id)
+        .orderBy('u.name')
+        .orderBy('a.round')
+        .execute();
+      const returned = rounds.filter((r) => r.status === 'returned');
+      expect(returned).toHaveLength(1);
+      expect(returned[0]).toMatchObject({ name: 'Đảng bộ xã Thạch Trung', round: 1, stage: 'under_appraisal', appraisal_round: 2 });
+      expect(returned[0].reason).toMatch(/gợi ý kiểm điểm/);
+      const findings = JSON.parse(returned[0].findings_json) as { section: string; text: string }[];
+      expect(findings.length).toBeGreaterThanOrEqual(2);
+      expect(rounds.filter((r) => r.name === 'Đảng bộ xã Thạch Trung').map((r) => [r.round, r.status])).toEqual([
+        [1, 'returned'],
+        [2, 'open'],
+      ]);
+      // Cleared units have their cleared round; units under appraisal an open one.
+      for (const r of rounds.filter((x) => x.name !== 'Đảng bộ xã Thạch Trung')) {
+        expect(r.status, r.name).toBe(r.stage === 'cleared' ? 'cleared' : 'open');
+      }
+    });
+
+    it('assigns every Standing Committee member to several units, and shows a director their units first', async () => {
+      const c = await campaign(2017);
+      const rows = await ctx.db
+        .selectFrom('assignments as a')
+        .innerJoin('accounts as acc', 'acc.id', 'a.account_id')
+        .select(['acc.username', 'a.unit_id', 'a.duty'])
+        .where('a.campaign_id', '=', c.id)
+        .execute();
+      const units = await grassroots2017();
+      for (const u of units)
+        expect(
+          rows.some((r) => r.unit_id === u.unit_id && r.duty === 'direct'),
+          u.name,
+        ).toBe(true);
+      const perPerson = new Map<string, Set<string>>();
+      for (const r of rows) perPerson.set(r.username, (perPerson.get(r.username) ?? new Set()).add(r.unit_id));
+      expect(perPerson.size).toBeGreaterThanOrEqual(9);
+      for (const [username, set] of perPerson) expect(set.size, username).toBeGreaterThanOrEqual(2);
+      for (const username of ['thuongtruc', 'bithu', 'chidao']) expect(perPerson.has(username), username).toBe(true);
+      // The Standing office attends the conferences of the units with suggested points.
+      const attend = rows.filter((r) => r.username === 'thuongtruc' && r.duty === 'attend').map((r) => r.unit_id);
+      for (const u of units.filter((x) => x.needs_appraisal === 1)) expect(attend).toContain(u.unit_id);
+      // Assignments went through the use case: audited, and each director notified.
+      const audited = await ctx.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'assignment.create')
+        .executeTakeFirstOrThrow();
+      expect(Number(audited.n)).toBe(rows.length);
+      const chidao = await TestClient.loggedIn(ctx, 'chidao', DEMO_PASSWORD);
+      const cockpit = await chidao.get(`/api/campaigns/${c.id}/cockpit?pageSize=100`);
+      expect(cockpit.status).toBe(200);
+      const mine = perPerson.get('chidao')!;
+      const firstIds = (cockpit.body.items as { unitId: string }[]).slice(0, mine.size).map((i) => i.unitId);
+      expect(new Set(firstIds)).toEqual(mine);
+      const notices = await chidao.get('/api/notifications');
+      expect(notices.status).toBe(200);
+      expect(JSON.stringify(notices.body)).toMatch(/phân công/);
+    });
+
+    it('publishes the 2016 levels of every unit and member under the pre-2018 names, by decisions of early 2017', async () => {
+      const c = await campaign(2016);
+      const hd27 = ruleSetById('hd27-2014')!;
+      const rows = await ctx.db.selectFrom('classifications').selectAll().where('campaign_id', '=', c.id).execute();
+      const population = await ctx.db
+        .selectFrom('campaign_members')
+        .select('member_id')
+        .where('campaign_id', '=', c.id)
+        .where('included', '=', 1)
+        .where('classified', '=', 1)
+        .execute();
+      const units = await ctx.db
+        .selectFrom('campaign_units')
+        .select(['unit_id', 'is_grassroots'])
+        .where('campaign_id', '=', c.id)
+        .execute();
+      expect(rows.filter((r) => r.subject_kind === 'member')).toHaveLength(population.length);
+      expect(rows.filter((r) => r.subject_kind === 'unit')).toHaveLength(units.length);
+      const grassroots = new Set(units.filter((u) => u.is_grassroots === 1).map((u) => u.unit_id));
+      for (const r of rows) {
+        expect(r.status).toBe('published');
+        expect(r.published_at).not.toBeNull();
+        expect(r.decision_date! >= '2017-01-01' && r.decision_date! < '2017-03-01').toBe(true);
+        expect(r.decision_number).toMatch(/^Số \d+-(QĐ)\/(TU|ĐU|CB)$/);
+        const label = levelLabel(hd27, r.subject_kind as 'unit' | 'member', r.decided_level as Level);
+        expect(label.length).toBeGreaterThan(4);
+        if (r.subject_kind === 'unit' && grassroots.has(r.subject_key)) expect(r.decision_number).toBe('Số 125-QĐ/TU');
+      }
+      const labels = new Set(rows.filter((r) => r.subject_kind === 'unit').map((r) => levelLabel(hd27, 'unit', r.decided_level as Level)));
+      expect(labels.has('Trong sạch, vững mạnh')).toBe(true);
+      const memberLabels = new Set(
+        rows.filter((r) => r.subject_kind === 'member').map((r) => levelLabel(hd27, 'member', r.decided_level as Level)),
+      );
+      expect(memberLabels.has('Đủ tư cách, hoàn thành tốt nhiệm vụ')).toBe(true);
+    });
+
+    it('records the 2016 shortcomings of every unit and of a share of members, some already remedied in 2017', async () => {
+      const c = await campaign(2016);
+      const rows = await ctx.db.selectFrom('shortcomings').selectAll().where('campaign_id', '=', c.id).execute();
+      const units = await ctx.db
+        .selectFrom('campaign_units')
+        .select(['unit_id', 'is_grassroots'])
+        .where('campaign_id', '=', c.id)
+        .execute();
+      for (const u of units.filter((x) => x.is_grassroots === 1)) {
+        const n = rows.filter((r) => r.subject_kind === 'unit' && r.subject_key === u.unit_id).length;
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(3);
+      }
+      const members = new Set(rows.filter((r) => r.subject_kind === 'member').map((r) => r.subject_key));
+      expect(members.size).toBeGreaterThan(result.members * 0.1);
+      expect(members.size).toBeLessThan(result.members * 0.4);
+      for (const r of rows) expect(r.year_found).toBe(2016);
+      const statuses = await ctx.db
+        .selectFrom('shortcoming_statuses as st')
+        .innerJoin('shortcomings as s', 's.id', 'st.shortcoming_id')
+        .select(['st.status', 's.resolved_year'])
+        .where('st.year', '=', 2017)
+        .execute();
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.length).toBeLessThan(rows.length);
+      for (const st of statuses) expect(st.resolved_year).toBe(st.status === 'fixed' ? 2017 : null);
+    });
+
+    it('has collective reports and member reviews in draft or submitted, carrying over the 2016 shortcomings', async () => {
+      const c = await campaign(2017);
+      const reviews = await ctx.db
+        .selectFrom('reviews')
+        .select(['id', 'subject_kind', 'subject_key', 'status', 'content_json', 'version'])
+        .where('campaign_id', '=', c.id)
+        .execute();
+      const members = reviews.filter((r) => r.subject_kind === 'member');
+      expect(reviews.filter((r) => r.subject_kind === 'collective').length).toBeGreaterThan(100);
+      expect(members.length).toBeGreaterThan(result.members * 0.3);
+      expect(new Set(reviews.map((r) => r.status))).toEqual(new Set(['draft', 'submitted']));
+      const open2016 = await ctx.db.selectFrom('shortcomings').select(['id', 'subject_key']).where('year_found', '=', 2016).execute();
+      const subjectOf = new Map(open2016.map((s) => [s.id, s.subject_key]));
+      let carried = 0;
+      for (const r of reviews) {
+        const content = reviewContent.parse(JSON.parse(r.content_json));
+        for (const e of content.carryOver) {
+          expect(subjectOf.get(e.shortcomingId)).toBe(r.subject_key);
+          carried++;
+        }
+        if (r.status === 'submitted') {
+          expect(content.selfLevel).not.toBeNull();
+          expect(content.carryOver.every((e) => e.status !== null)).toBe(true);
+          expect(content.suggestionAnswers.every((a) => a.answer.trim() !== '')).toBe(true);
+        }
+      }
+      expect(carried).toBeGreaterThan(500);
+      const revisions = await ctx.db
+        .selectFrom('review_revisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(
+          'review_id',
+          'in',
+          reviews.map((r) => r.id),
+        )
+        .executeTakeFirstOrThrow();
+      expect(Number(revisions.n)).toBe(reviews.length);
+    });
+
+    it('lets the demo member open her 2017 review pre-filled with her 2016 shortcoming and her commitment', async () => {
+      const c = await campaign(2017);
+      const thuy = await ctx.db
+        .selectFrom('accounts as a')
+        .innerJoin('members as m', 'm.id', 'a.member_id')
+        .select('m.id')
+        .where('a.username', '=', 'dangvien')
+        .executeTakeFirstOrThrow();
+      const client = await TestClient.loggedIn(ctx, 'dangvien', DEMO_PASSWORD);
+      const r = await client.get(`/api/campaigns/${c.id}/reviews/member/${thuy.id}`);
+      expect(r.status).toBe(200);
+      expect(r.body.version).toBe(0);
+      expect(r.body.prefill.carryOver.length).toBeGreaterThanOrEqual(1);
+      expect(r.body.prefill.carryOver.every((s: { yearFound: number; own: boolean }) => s.yearFound === 2016 && s.own)).toBe(true);
+      expect(r.body.prefill.commitment.year).toBe(2017);
+      expect(r.body.prefill.commitment.items.length).toBeGreaterThanOrEqual(4);
+      expect(r.body.abilities.save).toBe(true);
+    });
+
+    it('records commitments of 2017 for most members and the facts of the year: disciplines, civil-service ratings', async () => {
+      const c = await campaign(2017);
+      const included = await ctx.db
+        .selectFrom('campaign_members')
+        .select('member_id')
+        .where('campaign_id', '=', c.id)
+        .where('included', '=', 1)
+        .execute();
+      const commitments = await ctx.db.selectFrom('commitments').select(['member_id', 'items_json']).where('year', '=', 2017).execute();
+      expect(commitments.length).toBeGreaterThan(included.length * 0.85);
+      for (const x of commitments.slice(0, 50)) {
+        const items = JSON.parse(x.items_json) as { id: string; text: string }[];
+        expect(items.length).toBeGreaterThanOrEqual(4);
+        expect(items.every((i) => i.id && i.text.length > 20)).toBe(true);
+      }
+      const facts = await ctx.db.selectFrom('member_year_facts').selectAll().where('year', '=', 2017).execute();
+      const disciplined = facts.filter((f) => f.disciplines_json !== '[]');
+      expect(disciplined.length).toBeGreaterThanOrEqual(3);
+      for (const f of disciplined) {
+        const d = JSON.parse(f.disciplines_json) as { form: string; date: string; reason: string }[];
+        expect(['reprimand', 'warning']).toContain(d[0].form);
+        expect(d[0].date.startsWith('2017-')).toBe(true);
+        expect(d[0].reason.length).toBeGreaterThan(10);
+      }
+      const rated = facts.filter((f) => f.civil_service_rating !== null);
+      expect(rated.length).toBeGreaterThan(100);
+      expect(rated.every((f) => f.targets_completed_pct !== null && f.targets_completed_pct >= 70)).toBe(true);
+    });
   });
 });

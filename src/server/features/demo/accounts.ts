@@ -160,5 +160,69 @@ export const writeAccounts: DemoStep = {
         note: `${ROLE_LABELS[plan.role]} — ${plan.note}`,
       });
     }
+    await writeDirectorAccounts(state);
   },
 };
+
+/**
+ * The Standing Committee members without an account of their own get one, so that the campaigns can
+ * assign them to units (reference-scenario.md: "each Standing Committee member assigned to several
+ * units"; assignment-rules.ts: assignees hold the standing or organizer role over the committee).
+ * Each holds the standing role over the committee and the member role over their own chi bộ; the
+ * units a campaign assigns them come first in its cockpit (issue 3 item 3, "a director sees their
+ * units first"). The first is printed as `chidao`; the others are `btv.02`, `btv.03`, … with the
+ * same password. One password hash serves them all (argon2 is slow on purpose, and the demo
+ * password is public anyway).
+ */
+async function writeDirectorAccounts(state: DemoState): Promise<void> {
+  const root = rootOf(state);
+  const tag = root.spec.tag ?? '';
+  const taken = new Set(plannedAccounts(state).flatMap((p) => (p.member ? [p.member.id] : [])));
+  const people = (state.standingCommittees.get(tag) ?? []).filter((m) => !taken.has(m.id));
+  const usernames: string[] = [];
+  if (people.length === 0) {
+    state.directorAccounts.set(tag, usernames);
+    return;
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const audit = (action: string) => ({ actorId: null, action, at: state.now });
+  for (const [i, person] of people.entries()) {
+    const username = i === 0 ? 'chidao' : `btv.${String(i + 1).padStart(2, '0')}`;
+    const cell = unitById(state, person.unitId);
+    const grants: { role: Role; unit: DemoUnit }[] = [
+      { role: 'standing', unit: root },
+      { role: 'member', unit: cell },
+    ];
+    for (const g of grants) {
+      const problem = grantProblem({
+        role: g.role,
+        unit: { id: g.unit.id, kind: g.unit.kind as OrgKind, validTo: null },
+        memberUnitId: person.unitId,
+      });
+      if (problem) throw new Error(`demo: ${username}: ${problem}`);
+    }
+    const row = await insertAccount(
+      state.tx,
+      { username, displayName: person.fullName, passwordHash, memberId: person.id, mustChangePassword: false },
+      audit('account.create'),
+    );
+    for (const g of grants) {
+      await insertGrant(
+        state.tx,
+        { accountId: row.id, role: g.role, unit: { id: g.unit.id, name: g.unit.name }, createdBy: null },
+        audit('account.grant'),
+      );
+    }
+    usernames.push(username);
+    if (i === 0) {
+      state.accounts.push({
+        username,
+        password: DEMO_PASSWORD,
+        role: 'standing',
+        unitName: root.name,
+        note: `${ROLE_LABELS.standing} — ${person.fullName}, ${firstPost(person)}; được phân công chỉ đạo một số đơn vị, thấy các đơn vị đó trước tiên`,
+      });
+    }
+  }
+  state.directorAccounts.set(tag, usernames);
+}

@@ -1,13 +1,16 @@
-// The demo committee (issue 2 item 9; reference-scenario.md): Thành ủy Hà Tĩnh at the time of its
-// 2017 review, or a province-sized committee for benchmarks, built on an empty database in one
-// transaction, so a failed build leaves nothing behind.
+// The demo committee (issue 2 item 9, issue 3 item 10; reference-scenario.md): Thành ủy Hà Tĩnh at
+// the time of its 2017 review, or a province-sized committee for benchmarks.
 //
-// The generator is a list of steps (DEMO_STEPS) over a shared state (state.ts). The campaigns of
-// later issues plug in as further steps after `members` and `accounts`: the 2016 campaign closed
-// (levels published, shortcomings, remediation), the 2017 campaign open with units at every stage,
-// `--complete`, and the 2024–2026 campaigns of the province. They find the committee, its Standing
-// Committee (state.standingCommittees), the secretaries and the tagged people in the state, and
-// draw from the same seeded random stream, after the steps before them.
+// The generator is a list of steps over a shared state (state.ts), in two phases:
+// 1. DEMO_STEPS — the tree, the members, the accounts and the business date — in one transaction on
+//    an empty database, so a failure there leaves nothing behind;
+// 2. CAMPAIGN_STEPS of the scale — the city's 2016 campaign closed and 2017 campaign open; the
+//    province's 2024 and 2025 campaigns closed, the merger of 1 July 2025 between them, and 2026
+//    open. They reuse the campaign use cases (createCampaign, snapshotPopulation, setAssignments,
+//    createOrgUnit, mergeOrgUnits), which open transactions of their own, so they run after phase 1
+//    has committed, each writing its bulk rows in its own transactions. A failure there is reported
+//    naming the step, and the database is then to be dropped and the demo built again.
+// Both phases draw from the same seeded random stream, so a seed rebuilds the same committee.
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import { BUSINESS_DATE, setSetting } from '../../adapters/db/settings.repository.js';
@@ -16,10 +19,12 @@ import { isGrassroots } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
 import { writeAccounts } from './accounts.js';
 import type { UnitSpec } from './blueprint.js';
+import { CITY_CAMPAIGN_STEPS } from './campaigns-city.js';
+import { PROVINCE_CAMPAIGN_STEPS } from './campaigns-province.js';
 import { cityBlueprint } from './city.js';
-import { provinceBlueprint } from './province.js';
+import { provinceBlueprint, type ProvinceSize } from './province.js';
 import { Rng } from './random.js';
-import { rootOf, type DemoAccount, type DemoScale, type DemoState, type DemoStep } from './state.js';
+import { rootOf, type CampaignState, type CampaignStep, type DemoAccount, type DemoScale, type DemoState, type DemoStep } from './state.js';
 import { writeMembers } from './write-members.js';
 import { writeTree } from './write-tree.js';
 
@@ -30,6 +35,11 @@ export interface DemoOptions {
   scale: DemoScale;
   seed?: number;
   onProgress?: (message: string) => void;
+  /**
+   * For tests: a province of two small districts next to the city instead of the full province
+   * (the same steps and campaigns, about 6,000 members); ignored for the city.
+   */
+  provinceSize?: ProvinceSize;
 }
 
 export interface DemoResult {
@@ -43,14 +53,14 @@ export interface DemoResult {
 export const DEFAULT_SEED = 2017;
 
 /**
- * The business date each scale is set to: inside the 2017 campaign for the city (its review ran in
- * December 2017); for the province, inside the 2024 campaign, the first of its three years, while
- * districts still existed (they were abolished on 01/7/2025).
+ * The business date each scale is set to (design §3, Setting): inside the 2017 campaign for the
+ * city (its review ran in December 2017); for the province, inside its open 2026 campaign, the last
+ * of its three years (2024 and 2025 are closed).
  */
-export const DEMO_BUSINESS_DATES: Record<DemoScale, string> = { city: '2017-12-05', province: '2024-12-05' };
+export const DEMO_BUSINESS_DATES: Record<DemoScale, string> = { city: '2017-12-05', province: '2026-12-05' };
 
-function blueprintFor(scale: DemoScale, rng: Rng): UnitSpec {
-  return scale === 'city' ? cityBlueprint(rng, { code: 'TU', leadersTagged: true }) : provinceBlueprint(rng);
+function blueprintFor(scale: DemoScale, rng: Rng, provinceSize: ProvinceSize): UnitSpec {
+  return scale === 'city' ? cityBlueprint(rng, { code: 'TU', leadersTagged: true }) : provinceBlueprint(rng, provinceSize);
 }
 
 const setBusinessDate: DemoStep = {
@@ -69,8 +79,11 @@ const setBusinessDate: DemoStep = {
   },
 };
 
-/** In order. Later issues add their campaign steps at the end (see the note at the top). */
+/** Phase 1, in order, in one transaction (see the note at the top). */
 export const DEMO_STEPS: readonly DemoStep[] = [writeTree, writeMembers, writeAccounts, setBusinessDate];
+
+/** Phase 2, in order, after phase 1 has committed. */
+export const CAMPAIGN_STEPS: Record<DemoScale, readonly CampaignStep[]> = { city: CITY_CAMPAIGN_STEPS, province: PROVINCE_CAMPAIGN_STEPS };
 
 async function assertEmpty(ctx: AppContext): Promise<void> {
   const units = await ctx.db
@@ -95,10 +108,10 @@ export async function buildDemo(ctx: AppContext, opts: DemoOptions): Promise<Dem
   const progress = opts.onProgress ?? (() => undefined);
   const seed = opts.seed ?? DEFAULT_SEED;
   await assertEmpty(ctx);
-  const result = await ctx.db.transaction().execute(async (tx) => {
+  const rng = new Rng(seed);
+  const base = await ctx.db.transaction().execute(async (tx) => {
     // Checked again inside the transaction: two processes starting at once must not both build.
     await assertEmpty({ ...ctx, db: tx });
-    const rng = new Rng(seed);
     const state: DemoState = {
       ctx,
       tx,
@@ -107,7 +120,7 @@ export async function buildDemo(ctx: AppContext, opts: DemoOptions): Promise<Dem
       rng,
       now: ctx.clock.now(),
       businessDate: DEMO_BUSINESS_DATES[opts.scale],
-      blueprint: blueprintFor(opts.scale, rng),
+      blueprint: blueprintFor(opts.scale, rng, opts.provinceSize ?? 'full'),
       units: [],
       unitsByTag: new Map(),
       membersByTag: new Map(),
@@ -115,17 +128,34 @@ export async function buildDemo(ctx: AppContext, opts: DemoOptions): Promise<Dem
       secretaries: new Map(),
       memberCount: 0,
       accounts: [],
+      directorAccounts: new Map(),
       progress,
     };
     for (const step of DEMO_STEPS) await step.run(state);
-    return {
-      committeeId: rootOf(state).id,
-      units: state.units.length,
-      grassroots: state.units.filter((u) => isGrassroots(u.kind)).length,
-      members: state.memberCount,
-      accounts: state.accounts,
-    };
+    return state;
   });
+  const { tx: _committed, ...rest } = base;
+  void _committed;
+  const accounts = await ctx.db.selectFrom('accounts').select(['id', 'username']).execute();
+  const later: CampaignState = { ...rest, now: ctx.clock.now(), accountIds: new Map(accounts.map((a) => [a.username, a.id])) };
+  for (const step of CAMPAIGN_STEPS[opts.scale]) {
+    try {
+      await step.run(later);
+    } catch (e) {
+      throw new Error(
+        `Đã tạo tổ chức, đảng viên và tài khoản mẫu nhưng bước "${step.name}" của dữ liệu mẫu thất bại: ${(e as Error).message}. ` +
+          'Hãy xóa cơ sở dữ liệu này và chạy lại lệnh tạo dữ liệu mẫu.',
+        { cause: e },
+      );
+    }
+  }
+  const result: DemoResult = {
+    committeeId: rootOf(later).id,
+    units: later.units.length,
+    grassroots: later.units.filter((u) => isGrassroots(u.kind) && !u.mergedInto).length,
+    members: later.memberCount,
+    accounts: later.accounts,
+  };
   // Fresh statistics for the query planners after a bulk load (the same statement on both databases).
   await sql`analyze`.execute(ctx.db);
   const seconds = ((ctx.clock.nowMs() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });

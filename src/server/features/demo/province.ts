@@ -136,7 +136,14 @@ function departmentalUnit(
   return cellsUnder(code, 'grassroots_party', name, suffix, sector, cells, rng.int(5, 9));
 }
 
-function locality(rng: Rng, code: string, level: 'phường' | 'xã' | 'thị trấn', placeName: string, upperMember: string): UnitSpec {
+function locality(
+  rng: Rng,
+  code: string,
+  level: 'phường' | 'xã' | 'thị trấn',
+  placeName: string,
+  upperMember: string,
+  small = false,
+): UnitSpec {
   const place = `${level} ${placeName}`;
   const cells: { name: string; cell: CellSpec }[] = [
     { name: `Chi bộ Cơ quan ${place}`, cell: localOfficeCell(rng, place, upperMember) },
@@ -145,7 +152,7 @@ function locality(rng: Rng, code: string, level: 'phường' | 'xã' | 'thị tr
     { name: `Chi bộ Trường Mầm non ${placeName}`, cell: schoolCell(rng, [6, 13]) },
     { name: `Chi bộ Trường Tiểu học ${placeName}`, cell: schoolCell(rng, [8, 15]) },
   ];
-  const residential = rng.int(12, 19);
+  const residential = small ? rng.int(3, 5) : rng.int(12, 19);
   if (level === 'xã') {
     for (const hamlet of rng.sample(HAMLET_NAMES, residential))
       cells.push({ name: `Chi bộ Thôn ${hamlet}`, cell: residentialCell(rng, `Trưởng thôn ${hamlet}`, [10, 24]) });
@@ -158,18 +165,33 @@ function locality(rng: Rng, code: string, level: 'phường' | 'xã' | 'thị tr
   return cellsUnder(code, 'grassroots_party', `Đảng bộ ${place}`, place, sector, cells, rng.int(11, 15));
 }
 
-function districtBlueprint(rng: Rng, code: string, d: District): UnitSpec {
+function districtBlueprint(rng: Rng, code: string, d: District, small = false): UnitSpec {
   const area = `${d.level} ${d.name}`;
   const committee = `${d.level === 'huyện' ? 'Huyện ủy' : 'Thị ủy'} ${d.name}`;
   const upperMember = d.level === 'huyện' ? 'Huyện ủy viên' : 'Thị ủy viên';
   const units: UnitSpec[] = [];
 
   const names = rng.sample(SECOND_SYLLABLES, 30).map((s) => `${d.prefix} ${s}`);
-  names.forEach((placeName, i) => {
+  names.slice(0, small ? 7 : names.length).forEach((placeName, i) => {
     const level = d.level === 'thị xã' ? (i < 6 ? 'phường' : 'xã') : i === 0 ? 'thị trấn' : 'xã';
     const letter = level === 'phường' ? 'P' : level === 'thị trấn' ? 'T' : 'X';
-    units.push(locality(rng, `${code}.${letter}${pad(i + 1)}`, level, level === 'thị trấn' ? d.name : placeName, upperMember));
+    units.push(locality(rng, `${code}.${letter}${pad(i + 1)}`, level, level === 'thị trấn' ? d.name : placeName, upperMember, small));
   });
+  // A small district (tests): its localities and one office, enough for the campaigns and the merger.
+  if (small) {
+    units.push(
+      unit(`${code}.CQ02`, `Chi bộ Văn phòng ${committee}`, 'grassroots_cell', 'agency', {
+        cell: officeCell(rng, {
+          head: `Chánh Văn phòng ${committee}`,
+          deputy: `Phó Chánh Văn phòng ${committee}`,
+          size: [9, 14],
+          staff: AGENCY_STAFF,
+          civilServant: true,
+        }),
+      }),
+    );
+    return unit(code, committee, 'committee', null, { children: units });
+  }
 
   units.push(
     departmentalUnit(
@@ -481,7 +503,7 @@ const PROVINCIAL_SERVICES = [
 ];
 
 /** The bloc of provincial agencies; its first chi bộ hold the province's leaders, with the demo tags. */
-function agenciesBloc(rng: Rng, code: string): UnitSpec {
+function agenciesBloc(rng: Rng, code: string, small = false): UnitSpec {
   const units: UnitSpec[] = [];
   const BTV = 'Ủy viên Ban Thường vụ Tỉnh ủy';
   units.push(
@@ -518,6 +540,7 @@ function agenciesBloc(rng: Rng, code: string): UnitSpec {
       first.cell!.slots.find((s) => s.head)!,
       { party: [BTV], standing: 'province' },
     );
+  if (small) return unit(code, 'Đảng ủy Khối các cơ quan tỉnh', 'committee', null, { children: units });
   PROVINCIAL_AGENCIES.forEach((n, i) => {
     const depts = rng.int(8, 14);
     const names = Array.from({ length: depts }, (_, k) => (k === 0 ? `Văn phòng ${n}` : `phòng Nghiệp vụ ${k}`));
@@ -571,11 +594,15 @@ function enterprisesBloc(rng: Rng, code: string): UnitSpec {
   return unit(code, 'Đảng ủy Khối doanh nghiệp tỉnh', 'committee', null, { children: units });
 }
 
-export function provinceBlueprint(rng: Rng): UnitSpec {
+/** 'small' (tests): the city, two districts of seven small localities and the leaders' two chi bộ. */
+export type ProvinceSize = 'full' | 'small';
+
+export function provinceBlueprint(rng: Rng, size: ProvinceSize = 'full'): UnitSpec {
   const code = 'HT';
+  const small = size === 'small';
   const children: UnitSpec[] = [cityBlueprint(rng, { code: `${code}.01`, leadersTagged: false })];
-  DISTRICTS.forEach((d, i) => children.push(districtBlueprint(rng, `${code}.${pad(i + 2)}`, d)));
-  children.push(agenciesBloc(rng, `${code}.${pad(DISTRICTS.length + 2)}`));
-  children.push(enterprisesBloc(rng, `${code}.${pad(DISTRICTS.length + 3)}`));
+  (small ? DISTRICTS.slice(0, 2) : DISTRICTS).forEach((d, i) => children.push(districtBlueprint(rng, `${code}.${pad(i + 2)}`, d, small)));
+  children.push(agenciesBloc(rng, `${code}.${pad(DISTRICTS.length + 2)}`, small));
+  if (!small) children.push(enterprisesBloc(rng, `${code}.${pad(DISTRICTS.length + 3)}`));
   return unit(code, 'Tỉnh ủy Hà Tĩnh', 'committee', null, { children, tag: 'province' });
 }

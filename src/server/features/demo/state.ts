@@ -19,6 +19,8 @@ export interface DemoUnit {
   kind: OrgKind;
   sector: Sector | null;
   spec: UnitSpec;
+  /** Set on the units a merger ended (the province's 1 July 2025): kept as history, no longer counted. */
+  mergedInto?: string;
 }
 
 export interface DemoMember {
@@ -60,6 +62,11 @@ export interface DemoState {
   secretaries: Map<string, string>;
   memberCount: number;
   accounts: DemoAccount[];
+  /**
+   * Accounts of the Standing Committee members who direct units in the campaigns (design §2:
+   * `director` comes only from assignments), by the committee's tag; usernames, in roster order.
+   */
+  directorAccounts: Map<string, string[]>;
   progress(message: string): void;
 }
 
@@ -68,7 +75,22 @@ export interface DemoStep {
   run(state: DemoState): Promise<void>;
 }
 
-export function rootOf(state: DemoState): DemoUnit {
+/**
+ * What the campaign steps share. They run after the tree, the members and the accounts are
+ * committed: the campaign use cases they reuse (createCampaign, snapshotPopulation, the org-unit
+ * merger) open transactions of their own, and each step writes its bulk rows in its own ones.
+ */
+export interface CampaignState extends Omit<DemoState, 'tx'> {
+  /** Account id by username. */
+  accountIds: Map<string, string>;
+}
+
+export interface CampaignStep {
+  name: string;
+  run(state: CampaignState): Promise<void>;
+}
+
+export function rootOf(state: Pick<DemoState, 'units'>): DemoUnit {
   const root = state.units[0];
   if (!root || root.parentId !== null) throw new Error('demo: the tree has not been written yet');
   return root;
