@@ -38,6 +38,12 @@ export interface DbHandle {
   integrityCheck(): Promise<string[]>;
   /** Online, consistent copy of an SQLite database to `file` (PostgreSQL uses pg_dump). */
   backupTo(file: string): Promise<void>;
+  /**
+   * Inserts many rows of one table in the caller's transaction, the fastest way each database
+   * offers: multi-row INSERTs on SQLite, one `INSERT … SELECT FROM unnest(arrays)` per 20,000 rows on
+   * PostgreSQL (binding 8,000 parameters per statement costs more than the insert itself there).
+   */
+  insertMany(executor: Kysely<any>, table: keyof Database & string, rows: readonly Record<string, unknown>[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,12 @@ function openSqlite(file: string): DbHandle {
     },
     async backupTo(target: string) {
       await raw.backup(target);
+    },
+    async insertMany(executor, table, rows) {
+      if (rows.length === 0) return;
+      // SQLite binds at most 32,766 parameters per statement.
+      const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length));
+      for (let i = 0; i < rows.length; i += chunk) await executor.insertInto(table).values(rows.slice(i, i + chunk)).execute();
     },
     async close() {
       await db.destroy();
@@ -129,10 +141,44 @@ function openPostgres(url: string): DbHandle {
     async backupTo() {
       throw new Error('Sao lưu PostgreSQL dùng pg_dump (xem README).');
     },
+    async insertMany(executor, table, rows) {
+      if (rows.length === 0) return;
+      const types = await pgColumnTypes(executor, table);
+      const columns = Object.keys(rows[0]);
+      for (let i = 0; i < rows.length; i += 20_000) {
+        const chunk = rows.slice(i, i + 20_000);
+        const arrays = columns.map((c) => sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(arrayType(types, table, c))}`);
+        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+          executor,
+        );
+      }
+    },
     async close() {
       await db.destroy();
     },
   };
+}
+
+const pgTypeCache = new Map<string, Map<string, string>>();
+
+/** The SQL type of each column of a table, from the catalog (cached: the schema changes only by migration). */
+async function pgColumnTypes(executor: Kysely<any>, table: string): Promise<Map<string, string>> {
+  let types = pgTypeCache.get(table);
+  if (!types) {
+    const r = await sql<{ column_name: string; udt_name: string }>`
+      select column_name, udt_name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(
+      executor,
+    );
+    types = new Map(r.rows.map((c) => [c.column_name, c.udt_name]));
+    pgTypeCache.set(table, types);
+  }
+  return types;
+}
+
+function arrayType(types: Map<string, string>, table: string, column: string): string {
+  const t = types.get(column);
+  if (!t || !/^[a-z0-9_]+$/.test(t)) throw new Error(`insertMany: ${table}.${column} không có trong cơ sở dữ liệu`);
+  return `${t}[]`;
 }
 
 /**

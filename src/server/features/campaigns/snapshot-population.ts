@@ -19,17 +19,12 @@ import type { AppContext, Caller, Tx } from '../context.js';
 
 /** Units that hold a review of their own: every party organization below the committee. */
 const REVIEWED_KINDS: readonly OrgKind[] = ['grassroots_party', 'grassroots_cell', 'sub_party', 'cell'];
-const CHUNK = 500;
 
 export interface SnapshotResult {
   units: number;
   members: number;
   excluded: number;
   notClassified: number;
-}
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 export async function snapshotPopulation(ctx: AppContext, caller: Caller, campaignId: string): Promise<SnapshotResult> {
@@ -82,7 +77,7 @@ export async function snapshotPopulation(ctx: AppContext, caller: Caller, campai
       created_at: now,
       updated_at: now,
     }));
-    await insertChunked(unitRows, (chunk) => tx.insertInto('campaign_units').values(chunk).execute());
+    await ctx.handle.insertMany(tx, 'campaign_units', unitRows as unknown as Record<string, unknown>[]);
 
     // Members moved during the review year: the receiving chi bộ reviews them, with the former
     // chi bộ's comments (regulations §2.1 "Transferred member" [S40]).
@@ -141,7 +136,7 @@ export async function snapshotPopulation(ctx: AppContext, caller: Caller, campai
         updated_at: now,
       };
     });
-    await insertChunked(memberRows, (chunk) => tx.insertInto('campaign_members').values(chunk).execute());
+    await ctx.handle.insertMany(tx, 'campaign_members', memberRows as unknown as Record<string, unknown>[]);
 
     await recordAudit(tx, {
       entityType: 'campaign',

@@ -306,6 +306,7 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('place', 'text')
           .addColumn('status', 'text', (c) => c.notNull()),
       ).execute();
+      await db.schema.createIndex('conferences_campaign_unit').on('conferences').column('campaign_unit_id').execute();
       await db.schema.createIndex('conferences_unit').on('conferences').columns(['campaign_id', 'unit_id']).execute();
 
       await db.schema
