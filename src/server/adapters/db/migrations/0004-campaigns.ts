@@ -56,7 +56,12 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('stage_reason', 'text')
           .addUniqueConstraint('campaign_units_unit', ['campaign_id', 'unit_id']),
       ).execute();
-      await db.schema.createIndex('campaign_units_scope').on('campaign_units').columns(['campaign_id', 'unit_path']).execute();
+      // Covering the cockpit's grouped counts (stage by appraisal need over a subtree) without table reads.
+      await db.schema
+        .createIndex('campaign_units_scope')
+        .on('campaign_units')
+        .columns(['campaign_id', 'unit_path', 'is_grassroots', 'stage', 'needs_appraisal'])
+        .execute();
 
       await stamps(
         db.schema
@@ -76,7 +81,12 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
           .addColumn('source', 'text', (c) => c.notNull())
           .addUniqueConstraint('campaign_members_member', ['campaign_id', 'member_id']),
       ).execute();
-      await db.schema.createIndex('campaign_members_scope').on('campaign_members').columns(['campaign_id', 'unit_path']).execute();
+      // Covering the members under a subtree (review progress, lists) with what those queries read.
+      await db.schema
+        .createIndex('campaign_members_scope')
+        .on('campaign_members')
+        .columns(['campaign_id', 'unit_path', 'included', 'member_id'])
+        .execute();
 
       await db.schema
         .createTable('assignments')
