@@ -10,6 +10,8 @@ import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeSmallCommittee, makeUnit, TEST_PASSWORD } from '../support/factories.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import { TestClient } from '../support/http.js';
+import { effectiveConfig, formMeaningFor, populationTreatment, ruleSetById } from '../../src/server/domain/rule-sets/index.js';
+import type { MemberStatus } from '../../src/shared/vocabulary.js';
 
 describeEachDialect('campaigns', (dialect) => {
   let db: TestDatabase;
@@ -91,6 +93,43 @@ describeEachDialect('campaigns', (dialect) => {
     const all = (await c.get(`/api/campaigns/${f.id}/population?pageSize=200`)).body;
     const moved = all.items.find((m: { memberId: string }) => m.memberId === transferred.id);
     expect(moved).toMatchObject({ unitName: 'Chi bộ khối phố 2', formerUnitName: 'Chi bộ khối phố 1', included: true });
+  });
+
+  it("the snapshot statement gives every member what the rule set's own functions give", async () => {
+    const campaign = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', f.id).executeTakeFirstOrThrow();
+    const ruleSet = ruleSetById(campaign.rule_set_id)!;
+    const config = effectiveConfig(ruleSet, JSON.parse(campaign.config_json));
+    const members = await ctx.db.selectFrom('members').selectAll().execute();
+    const frozen = await ctx.db
+      .selectFrom('campaign_members')
+      .selectAll()
+      .where('campaign_id', '=', f.id)
+      .where('source', '=', 'snapshot')
+      .execute();
+    expect(frozen).toHaveLength(members.length);
+    for (const row of frozen) {
+      const m = members.find((x) => x.id === row.member_id)!;
+      const t = populationTreatment(
+        ruleSet,
+        config,
+        { status: m.status as MemberStatus, admissionDate: m.admission_date },
+        campaign.cutoff_date,
+      );
+      expect({ member: m.full_name, included: row.included, classified: row.classified, reason: row.reason }).toEqual({
+        member: m.full_name,
+        included: t.treatment === 'excluded' ? 0 : 1,
+        classified: t.treatment === 'reviewed' ? 1 : 0,
+        reason: t.reason,
+      });
+      expect(row.form_meaning).toBe(
+        formMeaningFor(ruleSet, {
+          isLeader: m.is_leader === 1,
+          isCivilServant: m.is_civil_servant === 1,
+          governmentPosts: m.government_posts,
+        }),
+      );
+      expect(row.is_key_leader).toBe(m.is_leader === 1 || m.is_head === 1 ? 1 : 0);
+    }
   });
 
   it('leaves newly admitted members out altogether from 2025 on (QĐ 366, regulations §11.7)', async () => {

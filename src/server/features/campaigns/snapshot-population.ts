@@ -5,15 +5,15 @@
 // are explicit, audited actions (change-population.ts).
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
-import type { MemberStatus } from '../../../shared/vocabulary.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen, campaignConfigOf, loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
 import { subtreeRange } from '../../adapters/db/dialect.js';
-import type { CampaignMemberTable, CampaignUnitTable } from '../../adapters/db/schema.js';
+import type { CampaignRow, CampaignUnitTable } from '../../adapters/db/schema.js';
 import { newId } from '../../adapters/clock.js';
 import { canManageCampaign } from '../../domain/campaign-policy.js';
 import { isGrassroots } from '../../domain/org-tree.js';
-import { effectiveConfig, formMeaningFor, populationTreatment, ruleSetById } from '../../domain/rule-sets/index.js';
+import { effectiveConfig, ruleSetById } from '../../domain/rule-sets/index.js';
+import { populationTable, type PopulationRule, type PopulationTable } from '../../domain/population.js';
 import type { OrgKind } from '../../../shared/vocabulary.js';
 import type { AppContext, Caller, Tx } from '../context.js';
 
@@ -37,7 +37,6 @@ export async function snapshotPopulation(ctx: AppContext, caller: Caller, campai
   const config = effectiveConfig(ruleSet, campaignConfigOf(campaign));
   const now = ctx.clock.now();
   const range = subtreeRange(campaign.owner_path);
-  const yearStart = `${campaign.review_year}-01-01`;
 
   return ctx.db.transaction().execute(async (tx: Tx) => {
     // Claim the snapshot first: a second request (another tab, another server) finds it taken.
@@ -81,62 +80,20 @@ export async function snapshotPopulation(ctx: AppContext, caller: Caller, campai
 
     // Members moved during the review year: the receiving chi bộ reviews them, with the former
     // chi bộ's comments (regulations §2.1 "Transferred member" [S40]).
-    const moves = await tx
-      .selectFrom('member_unit_history as h')
-      .innerJoin('members as m', 'm.id', 'h.member_id')
-      .select(['h.member_id', 'h.unit_id', 'h.to_date'])
-      .where('m.unit_path', '>=', range.from)
-      .where('m.unit_path', '<', range.to)
-      .where('h.to_date', '>=', yearStart)
-      .where('h.to_date', '<=', campaign.cutoff_date)
-      .execute();
-    const formerUnit = new Map<string, { unitId: string; toDate: string }>();
-    for (const mv of moves) {
-      const seen = formerUnit.get(mv.member_id);
-      if (!seen || (mv.to_date ?? '') > seen.toDate) formerUnit.set(mv.member_id, { unitId: mv.unit_id, toDate: mv.to_date ?? '' });
-    }
-
-    const members = await tx
-      .selectFrom('members')
-      .select(['id', 'unit_id', 'unit_path', 'status', 'admission_date', 'is_leader', 'is_head', 'is_civil_servant', 'government_posts'])
-      .where('unit_path', '>=', range.from)
-      .where('unit_path', '<', range.to)
+    await insertPopulationMembers(tx, campaign, populationTable(ruleSet, config, campaign.cutoff_date), now);
+    const counts = await tx
+      .selectFrom('campaign_members')
+      .select(['included', 'classified', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('campaign_id', '=', campaign.id)
+      .groupBy(['included', 'classified'])
       .execute();
     const result: SnapshotResult = { units: unitRows.length, members: 0, excluded: 0, notClassified: 0 };
-    const memberRows: CampaignMemberTable[] = members.map((m) => {
-      const t = populationTreatment(
-        ruleSet,
-        config,
-        { status: m.status as MemberStatus, admissionDate: m.admission_date },
-        campaign.cutoff_date,
-      );
-      if (t.treatment === 'excluded') result.excluded++;
-      else result.members++;
-      if (t.treatment === 'not_classified') result.notClassified++;
-      return {
-        id: newId(),
-        campaign_id: campaign.id,
-        member_id: m.id,
-        unit_id: m.unit_id,
-        unit_path: m.unit_path,
-        included: t.treatment === 'excluded' ? 0 : 1,
-        classified: t.treatment === 'reviewed' ? 1 : 0,
-        reason: t.reason,
-        note: null,
-        former_unit_id: formerUnit.get(m.id)?.unitId ?? null,
-        is_key_leader: m.is_leader === 1 || m.is_head === 1 ? 1 : 0,
-        form_meaning: formMeaningFor(ruleSet, {
-          isLeader: m.is_leader === 1,
-          isCivilServant: m.is_civil_servant === 1,
-          governmentPosts: m.government_posts,
-        }),
-        source: 'snapshot',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
-    });
-    await ctx.handle.insertMany(tx, 'campaign_members', memberRows as unknown as Record<string, unknown>[]);
+    for (const c of counts) {
+      const n = Number(c.n);
+      if (c.included === 1) result.members += n;
+      else result.excluded += n;
+      if (c.included === 1 && c.classified === 0) result.notClassified += n;
+    }
 
     await recordAudit(tx, {
       entityType: 'campaign',
@@ -149,4 +106,87 @@ export async function snapshotPopulation(ctx: AppContext, caller: Caller, campai
     });
     return result;
   });
+}
+
+/**
+ * One INSERT … SELECT over the owner's members: the rule set's table (populationTable) becomes CASE
+ * expressions, so nothing is read out and written back (a province: 150,000 rows in a few seconds).
+ * Members moved during the review year keep their former chi bộ, whose comments their review needs
+ * (regulations §2.1 "Transferred member" [S40]); the receiving chi bộ reviews them.
+ */
+async function insertPopulationMembers(tx: Tx, campaign: CampaignRow, table: PopulationTable, now: string): Promise<void> {
+  const range = subtreeRange(campaign.owner_path);
+  // Typed parameters: PostgreSQL cannot infer the type of a bare parameter in a select list.
+  const text = (v: string) => sql<string>`cast(${v} as text)`;
+  const newly = sql`(m.admission_date is not null and m.admission_date > ${table.newlyAdmittedAfter})`;
+  const byRule = (value: (r: PopulationRule) => string | number | null) =>
+    sql`case ${sql.join(
+      table.rules.map(
+        (r) => sql`when m.status = ${sql.lit(r.status)} and ${r.newlyAdmitted ? newly : sql`not ${newly}`} then ${sql.lit(value(r))}`,
+      ),
+      sql` `,
+    )} end`;
+  const hasPost = sql`(m.is_civil_servant = 1 or coalesce(trim(m.government_posts), '') <> '')`;
+  const form = sql<string>`case ${sql.join(
+    table.forms.map(
+      (f) =>
+        sql`when m.is_leader ${sql.raw(f.isLeader ? '= 1' : '<> 1')} and ${f.hasPost ? hasPost : sql`not ${hasPost}`} then ${sql.lit(f.meaning)}`,
+    ),
+    sql` `,
+  )} end`;
+  await tx
+    .insertInto('campaign_members')
+    .columns([
+      'id',
+      'campaign_id',
+      'member_id',
+      'unit_id',
+      'unit_path',
+      'included',
+      'classified',
+      'reason',
+      'note',
+      'former_unit_id',
+      'is_key_leader',
+      'form_meaning',
+      'source',
+      'version',
+      'created_at',
+      'updated_at',
+    ])
+    .expression(
+      tx
+        .selectFrom('members as m')
+        .select([
+          // The campaign's id and the member's: unique with the (campaign, member) key it mirrors.
+          sql<string>`${text(campaign.id)} || m.id`.as('id'),
+          text(campaign.id).as('campaign_id'),
+          'm.id as member_id',
+          'm.unit_id',
+          'm.unit_path',
+          sql<number>`${byRule((r) => (r.treatment === 'excluded' ? 0 : 1))}`.as('included'),
+          sql<number>`${byRule((r) => (r.treatment === 'reviewed' ? 1 : 0))}`.as('classified'),
+          sql<string | null>`${byRule((r) => r.reason)}`.as('reason'),
+          sql<null>`null`.as('note'),
+          (eb) =>
+            eb
+              .selectFrom('member_unit_history as h')
+              .select('h.unit_id')
+              .whereRef('h.member_id', '=', 'm.id')
+              .where('h.to_date', '>=', `${campaign.review_year}-01-01`)
+              .where('h.to_date', '<=', campaign.cutoff_date)
+              .orderBy('h.to_date', 'desc')
+              .limit(1)
+              .as('former_unit_id'),
+          sql<number>`case when m.is_leader = 1 or m.is_head = 1 then 1 else 0 end`.as('is_key_leader'),
+          form.as('form_meaning'),
+          sql<string>`'snapshot'`.as('source'),
+          sql<number>`1`.as('version'),
+          text(now).as('created_at'),
+          text(now).as('updated_at'),
+        ])
+        .where('m.unit_path', '>=', range.from)
+        .where('m.unit_path', '<', range.to),
+    )
+    .execute();
 }

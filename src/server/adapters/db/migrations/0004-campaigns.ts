@@ -67,9 +67,12 @@ export function migration0004(handle: Pick<DbHandle, 'ddl'>) {
         db.schema
           .createTable('campaign_members')
           .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('campaign_id', 'text', (c) => c.notNull().references('campaigns.id'))
-          .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+          // No foreign keys here: the snapshot writes a province's 150,000 rows in one INSERT … SELECT
+          // from members and org_units (valid by construction), and PostgreSQL's per-row key checks
+          // doubled its time. Later changes go through change-population.ts, which checks them.
+          .addColumn('campaign_id', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull())
           .addColumn('unit_path', ddl.binaryText, (c) => c.notNull())
           .addColumn('included', 'integer', (c) => c.notNull())
           .addColumn('classified', 'integer', (c) => c.notNull())
