@@ -1,60 +1,29 @@
 // The browser app's main path in a real Chromium against a real server (issue 2, "Done when": a
 // browser test logs in, opens the tree, opens a unit, searches "thuy" and opens a member), and a
 // member's own profile on a 360 px phone (issue 2 item 11). Screenshots go to test-artifacts/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { setSetting, BUSINESS_DATE } from '../../src/server/adapters/db/settings.repository.js';
 import { TEST_PASSWORD, makeAccount, makeSmallCommittee } from '../support/factories.js';
-import {
-  describeWithBrowser,
-  ensureWebBuild,
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForText,
-  type WebBuild,
-} from '../support/browser.js';
-import { startTestServer, type SmallCommittee, type TestServer } from '../support/server.js';
+import { PHONE, describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  // The anonymous visitor is sent to the login page.
-  await page.waitForURL(/\/dang-nhap/);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-}
+/** From the home page: the anonymous visitor is sent to the login page. */
+const login = (page: Page, username: string) => loginThroughForm(page, username, { from: '/' });
 
 describeWithBrowser('browser app (Chromium)', () => {
-  let web: WebBuild;
-  let server: TestServer<SmallCommittee>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    web = await ensureWebBuild();
-    server = await startTestServer({
-      webRoot: web.dir,
-      seed: async (db) => {
-        const data = await makeSmallCommittee(db);
-        // A demo-like business date, so the banner (design §3, Setting) is on screen.
-        await setSetting(db, BUSINESS_DATE, '2017-12-05', new Date().toISOString());
-        // An account handed out with a one-time password (issue 2 item 6).
-        await makeAccount(db, { username: 'moi.cap', mustChangePassword: true, grants: [{ role: 'office', unit: data.committee }] });
-        return data;
-      },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    web?.dispose();
+  const suite = useBrowserSuite({
+    seed: async (db) => {
+      const data = await makeSmallCommittee(db);
+      // A demo-like business date, so the banner (design §3, Setting) is on screen.
+      await setSetting(db, BUSINESS_DATE, '2017-12-05', new Date().toISOString());
+      // An account handed out with a one-time password (issue 2 item 6).
+      await makeAccount(db, { username: 'moi.cap', mustChangePassword: true, grants: [{ role: 'office', unit: data.committee }] });
+      return data;
+    },
   });
 
   it('admin logs in, opens the tree and a unit, searches "thuy" and opens a member', async () => {
-    const { page, context, errors, foreignRequests } = await openPage(browser, server.url);
+    const { page, context, errors, foreignRequests } = await openPage(suite.browser, suite.server.url);
     try {
       // A wrong password gets the server's Vietnamese message.
       await page.goto('/dang-nhap');
@@ -93,7 +62,7 @@ describeWithBrowser('browser app (Chromium)', () => {
 
       // A unit's page: breadcrumb, details, counts by status, sub-units.
       await page.locator('.ant-tree-treenode', { hasText: 'Đảng bộ phường Bắc Hà' }).locator('.ant-tree-title').click();
-      await page.waitForURL(new RegExp(`/to-chuc/${server.data.ward.id}$`));
+      await page.waitForURL(new RegExp(`/to-chuc/${suite.server.data.ward.id}$`));
       await waitForText(page.locator('h3'), 'Đảng bộ phường Bắc Hà');
       await waitForText(page.locator('.ant-breadcrumb'), 'Thành ủy Hà Tĩnh');
       await waitForText(page.locator('main'), 'P01');
@@ -131,7 +100,7 @@ describeWithBrowser('browser app (Chromium)', () => {
 
       // The member's page: name, dd/mm/yyyy dates, histories.
       await table.getByRole('link', { name: 'Nguyễn Thị Thúy' }).click();
-      await page.waitForURL(new RegExp(`/dang-vien/${server.data.members.thuy.id}$`));
+      await page.waitForURL(new RegExp(`/dang-vien/${suite.server.data.members.thuy.id}$`));
       await waitForText(page.locator('h3'), 'Nguyễn Thị Thúy');
       const profile = page.locator('main');
       await waitForText(profile, '01/05/1980'); // birth date of the factory
@@ -156,10 +125,7 @@ describeWithBrowser('browser app (Chromium)', () => {
   });
 
   it('a member on a 360 px phone sees their own profile and nothing of the office screens', async () => {
-    const { page, context, errors, foreignRequests, requests } = await openPage(browser, server.url, {
-      viewport: { width: 360, height: 740 },
-      mobile: true,
-    });
+    const { page, context, errors, foreignRequests, requests } = await openPage(suite.browser, suite.server.url, PHONE);
     try {
       await login(page, 'dangvien.thuy');
       await waitForText(page.getByTestId('committee-name'), 'Thành ủy Hà Tĩnh');
@@ -200,7 +166,7 @@ describeWithBrowser('browser app (Chromium)', () => {
       await waitForText(page.locator('main'), 'Không có quyền truy cập');
 
       // Another member's page is refused with a Vietnamese message, and shows nothing of them.
-      await page.goto(`/dang-vien/${server.data.members.lan.id}`);
+      await page.goto(`/dang-vien/${suite.server.data.members.lan.id}`);
       await waitForText(page.locator('main'), 'Không');
       const refused = (await page.locator('main').textContent()) ?? '';
       expect(refused).toMatch(/Không (tìm thấy|có quyền)/);
@@ -217,7 +183,7 @@ describeWithBrowser('browser app (Chromium)', () => {
   });
 
   it('an account with a one-time password must change it before anything else', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     try {
       await login(page, 'moi.cap');
       await page.waitForURL(/\/doi-mat-khau$/);

@@ -3,29 +3,24 @@
 // scheduling allowed). The ward has suggested points, so the Organization Board appraises its
 // dossier (regulations §3.1 bước 4; Hà Tĩnh 2017). Screenshots go to test-artifacts/.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { newId } from '../../src/server/adapters/clock.js';
-import type { DbHandle } from '../../src/server/adapters/db/dialect.js';
-import type { Tx } from '../../src/server/features/context.js';
-import { contextFor } from '../../src/server/main.js';
-import { TEST_PASSWORD } from '../support/factories.js';
+import type { AppContext } from '../../src/server/features/context.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import {
   describeWithBrowser,
-  ensureWebBuild,
-  launchBrowser,
+  loginThroughForm,
   openPage,
   screenshot,
+  useBrowserSuite,
   waitForText,
   type WatchedPage,
-  type WebBuild,
 } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
 
-/** The fixture's use cases need the database and the clock; the server builds its own context. */
-async function seed(db: Tx): Promise<CampaignFixture> {
-  const ctx = contextFor({ db } as unknown as DbHandle);
-  const fx = await makeCampaignFixture(ctx);
+/** The campaign over the server's small committee, made through the use cases in the server's own context. */
+async function seed(ctx: AppContext, tree: CampaignFixture['tree']): Promise<CampaignFixture> {
+  const { db } = ctx;
+  const fx = await makeCampaignFixture(ctx, { tree });
   const now = new Date().toISOString();
   // Suggested points were issued to the ward: its dossier waits on the Board's appraisal.
   await db
@@ -65,32 +60,13 @@ async function seed(db: Tx): Promise<CampaignFixture> {
   return fx;
 }
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-}
-
 describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
-  let web: WebBuild;
-  let server: TestServer<CampaignFixture>;
-  let browser: Browser;
-  let dossierPath: string;
-
+  const suite = useBrowserSuite();
+  let fx: CampaignFixture;
   beforeAll(async () => {
-    web = await ensureWebBuild();
-    server = await startTestServer({ webRoot: web.dir, seed });
-    browser = await launchBrowser();
-    dossierPath = `/kiem-diem/${server.data.id}/don-vi/${server.data.tree.ward.id}`;
+    fx = await seed(suite.server.ctx, suite.server.data);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    web?.dispose();
-  });
+  const dossierPath = () => `/kiem-diem/${fx.id}/don-vi/${fx.tree.ward.id}`;
 
   /** The two people of the gate, each signed in once in a browser context of their own. */
   const people = new Map<string, WatchedPage>();
@@ -102,13 +78,13 @@ describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
   async function as(username: string, shot: string, body: (page: Page) => Promise<void>): Promise<void> {
     let watched = people.get(username);
     if (!watched) {
-      watched = await openPage(browser, server.url);
+      watched = await openPage(suite.browser, suite.server.url);
       people.set(username, watched);
-      await login(watched.page, username);
+      await loginThroughForm(watched.page, username);
     }
     const { page, errors, foreignRequests } = watched;
     try {
-      await page.goto(dossierPath);
+      await page.goto(dossierPath());
       await waitForText(page.locator('h3'), 'Đảng bộ phường Bắc Hà');
       await body(page);
       await screenshot(page, shot);
@@ -202,11 +178,11 @@ describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
       await waitForText(page.getByTestId('conference'), '15/12/2024 08:00, Hội trường UBND phường Bắc Hà');
     });
 
-    const row = await server.ctx.db
+    const row = await suite.server.ctx.db
       .selectFrom('campaign_units')
       .select(['stage', 'appraisal_round'])
-      .where('campaign_id', '=', server.data.id)
-      .where('unit_id', '=', server.data.tree.ward.id)
+      .where('campaign_id', '=', fx.id)
+      .where('unit_id', '=', fx.tree.ward.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ stage: 'conference_scheduled', appraisal_round: 2 });
     // Five turns of two people on a shared 2-core machine.

@@ -3,43 +3,19 @@
 // scrolling, saves itself a moment after typing ("Đã lưu lúc hh:mm"), and keeps the text after a
 // reload; submitting with a suggested point unanswered is refused with the server's message.
 // Screenshots go to test-artifacts/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/server/adapters/clock.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import {
-  describeWithBrowser,
-  ensureWebBuild,
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForText,
-  type WebBuild,
-} from '../support/browser.js';
-import { TEST_PASSWORD } from '../support/factories.js';
-import { startTestServer, type SmallCommittee, type TestServer } from '../support/server.js';
+import { PHONE, describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
 
 const NOW = '2024-11-20T08:00:00.000Z';
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/');
-  await page.waitForURL(/\/dang-nhap/);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-}
-
 describeWithBrowser('self-review on a phone (Chromium)', () => {
-  let web: WebBuild;
-  let server: TestServer<SmallCommittee>;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let f: CampaignFixture;
 
   beforeAll(async () => {
-    web = await ensureWebBuild();
-    server = await startTestServer({ webRoot: web.dir });
-    const { ctx, data: tree } = server;
+    const { ctx, data: tree } = suite.server;
     f = await makeCampaignFixture(ctx, { year: 2024, tree });
     await ctx.db
       .insertInto('shortcomings')
@@ -88,22 +64,12 @@ describeWithBrowser('self-review on a phone (Chromium)', () => {
         { id: newId(), suggestion_id: suggestionId, position: 2, text: 'Trách nhiệm trong công tác vận động quần chúng' },
       ])
       .execute();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    web?.dispose();
   });
 
   it('opens pre-filled, fits 360 px, saves itself and refuses an incomplete submit', async () => {
-    const { page, context, errors, foreignRequests } = await openPage(browser, server.url, {
-      viewport: { width: 360, height: 740 },
-      mobile: true,
-    });
+    const { page, context, errors, foreignRequests } = await openPage(suite.browser, suite.server.url, PHONE);
     try {
-      await login(page, 'dangvien.thuy');
+      await loginThroughForm(page, 'dangvien.thuy', { from: '/' });
       await page.goto('/ban-kiem-diem-cua-toi');
       const main = page.locator('main');
       await waitForText(main, 'Bản kiểm điểm năm 2024');
@@ -128,7 +94,7 @@ describeWithBrowser('self-review on a phone (Chromium)', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Nộp' }).click();
       await waitForText(main, 'chưa giải trình');
       await screenshot(page, 'reviews-03-phone-refused');
-      const status = await server.ctx.db
+      const status = await suite.server.ctx.db
         .selectFrom('reviews')
         .select('status')
         .where('subject_key', '=', f.tree.members.thuy.id)

@@ -1,49 +1,16 @@
 // The rule-set pages in Chromium (issue 3 item 1): the table of periods, then one period with its
 // levels, forms by meaning (the 2025 letters 2A / 2B / 2C), the 27 manifestations and the
 // configurable items tagged "Mặc định" and "Chưa xác nhận". Screenshots go to test-artifacts/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/factories.js';
-import {
-  describeWithBrowser,
-  ensureWebBuild,
-  launchBrowser,
-  openPage,
-  screenshot,
-  waitForText,
-  type WebBuild,
-} from '../support/browser.js';
-import { startTestServer, type SmallCommittee, type TestServer } from '../support/server.js';
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-}
+import { expect, it } from 'vitest';
+import { describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
 
 describeWithBrowser('rule-set pages (Chromium)', () => {
-  let web: WebBuild;
-  let server: TestServer<SmallCommittee>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    web = await ensureWebBuild();
-    server = await startTestServer({ webRoot: web.dir });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    web?.dispose();
-  });
+  const suite = useBrowserSuite();
 
   it('staff open the list of periods and read the 2025 rule set', async () => {
-    const { page, context, errors, foreignRequests } = await openPage(browser, server.url);
+    const { page, context, errors, foreignRequests } = await openPage(suite.browser, suite.server.url);
     try {
-      await login(page, 'bantochuc');
+      await loginThroughForm(page, 'bantochuc');
       await page.goto('/quan-tri/bo-quy-dinh');
       const table = page.locator('.ant-table');
       await waitForText(table, 'HD 43-HD/BTCTW');

@@ -7,8 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { IN_CI } from './databases.js';
+import { TEST_PASSWORD } from './factories.js';
+import { startTestServer, type SmallCommittee, type TestServer, type TestServerOptions } from './server.js';
 import { PROJECT_ROOT, WEB_ROOT } from '../../src/server/main.js';
 
 export const CHROMIUM_PATH = process.env.TUSOI_CHROMIUM ?? '/usr/bin/chromium';
@@ -109,6 +111,47 @@ export async function ensureWebBuild(): Promise<WebBuild> {
   return { dir, built: true, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+// ---- the server and the browser of a test file ---------------------------------------------------
+
+export interface BrowserSuite<T> {
+  /** The running server (available from the tests and from beforeAll hooks declared after the call). */
+  readonly server: TestServer<T>;
+  readonly browser: Browser;
+}
+
+/**
+ * For a describeWithBrowser block: before its tests, the browser app (ensureWebBuild), a seeded
+ * server serving it and Chromium; after them, all three closed again.
+ */
+export function useBrowserSuite<T = SmallCommittee>(options: Omit<TestServerOptions<T>, 'webRoot'> = {}): BrowserSuite<T> {
+  let web: WebBuild | undefined;
+  let server: TestServer<T> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    web = await ensureWebBuild();
+    server = await startTestServer({ ...options, webRoot: web.dir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    web?.dispose();
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('The test server is not started yet (use it in a test or a later beforeAll).');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet (use it in a test or a later beforeAll).');
+      return browser;
+    },
+  };
+}
+
 // ---- pages ----------------------------------------------------------------------------------------
 
 export interface WatchedPage {
@@ -122,11 +165,15 @@ export interface WatchedPage {
   requests: string[];
 }
 
-export async function openPage(
-  browser: Browser,
-  baseURL: string,
-  options: { viewport?: { width: number; height: number }; mobile?: boolean } = {},
-): Promise<WatchedPage> {
+/** A 360 px phone (issue 2 item 11): the narrowest screen the app must fit. */
+export const PHONE: PageOptions = { viewport: { width: 360, height: 740 }, mobile: true };
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  mobile?: boolean;
+}
+
+export async function openPage(browser: Browser, baseURL: string, options: PageOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL,
     viewport: options.viewport ?? { width: 1366, height: 860 },
@@ -150,6 +197,20 @@ export async function openPage(
     if (!url.startsWith(baseURL) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
   });
   return { page, context, errors, foreignRequests, requests };
+}
+
+/**
+ * Signs in through the login form. Starting from another page (e.g. '/') also checks that the
+ * anonymous visitor is sent to the login page first.
+ */
+export async function loginThroughForm(page: Page, username: string, options: { password?: string; from?: string } = {}): Promise<void> {
+  const from = options.from ?? '/dang-nhap';
+  await page.goto(from);
+  if (from !== '/dang-nhap') await page.waitForURL(/\/dang-nhap/);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(options.password ?? TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

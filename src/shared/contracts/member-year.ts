@@ -100,6 +100,8 @@ export const yearFactsInput = z.object({
   note: text(2000).nullable().default(null),
 });
 export type YearFactsInput = z.infer<typeof yearFactsInput>;
+/** The facts' fields in form order (the year-facts form and the Excel import go through them all). */
+export const YEAR_FACT_FIELDS = Object.keys(yearFactsInput.shape) as (keyof YearFactsInput)[];
 
 export const saveYearFactsBody = yearFactsInput.extend({
   /** The version read; absent when nothing was recorded yet for that member and year. */

@@ -8,6 +8,7 @@ import {
   FORM_MEANINGS,
   LEVELS,
   REVIEW_STATUSES,
+  REVIEW_STATUS_LABELS,
   REVIEW_SUBJECTS,
   SHORTCOMING_SOURCES,
   SHORTCOMING_STATUSES,
@@ -174,13 +175,7 @@ export const reviewRevisionDetail = reviewRevisionSummary.extend({ content: revi
 /** Progress of a review in a list: "not started" is a review that has never been saved. */
 export const REVIEW_PROGRESS = ['not_started', ...REVIEW_STATUSES] as const;
 export type ReviewProgress = (typeof REVIEW_PROGRESS)[number];
-export const REVIEW_PROGRESS_LABELS: Record<ReviewProgress, string> = {
-  not_started: 'Chưa viết',
-  draft: 'Đang soạn',
-  submitted: 'Đã nộp',
-  returned: 'Trả lại để sửa',
-  finalized: 'Đã hoàn thiện',
-};
+export const REVIEW_PROGRESS_LABELS: Record<ReviewProgress, string> = { not_started: 'Chưa viết', ...REVIEW_STATUS_LABELS };
 
 export const listUnitReviewsQuery = z.object({
   progress: z.enum(REVIEW_PROGRESS).optional(),

@@ -50,6 +50,17 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/** The "… của tôi" pages of an account that is not linked to a member's record. */
+export function NotLinkedToMember() {
+  return (
+    <Result
+      status="info"
+      title="Tài khoản chưa gắn với đảng viên"
+      subTitle="Tài khoản này không gắn với hồ sơ đảng viên nào. Hãy liên hệ quản trị nếu cần."
+    />
+  );
+}
+
 /** Toasts through antd's App context (so they follow the theme and the vi_VN locale). */
 export function useNotify() {
   const { message } = App.useApp();

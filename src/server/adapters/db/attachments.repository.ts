@@ -110,10 +110,9 @@ export async function storeAttachment(tx: Tx, input: StoreAttachmentInput): Prom
   return { id, fileId, name, mime, size };
 }
 
-/** The attachments of some owners of one kind, oldest first; never the bytes. */
-export async function listAttachments(db: Tx, ownerKind: AttachmentOwnerKind, ownerIds: readonly string[]): Promise<AttachmentListItem[]> {
-  if (ownerIds.length === 0) return [];
-  const rows = await db
+/** Attachments joined with their file's media type and their uploader's name; never the bytes. */
+function selectAttachments(db: Tx) {
+  return db
     .selectFrom('attachments as a')
     .innerJoin('files as f', 'f.id', 'a.file_id')
     .leftJoin('accounts as acc', 'acc.id', 'a.created_by')
@@ -127,93 +126,52 @@ export async function listAttachments(db: Tx, ownerKind: AttachmentOwnerKind, ow
       'a.created_at',
       'f.mime',
       'acc.display_name as created_by_name',
-    ])
+    ]);
+}
+
+type AttachmentRow = Awaited<ReturnType<ReturnType<typeof selectAttachments>['executeTakeFirstOrThrow']>>;
+
+function toListItem(r: AttachmentRow): AttachmentListItem {
+  return {
+    id: r.id,
+    ownerKind: r.owner_kind,
+    ownerId: r.owner_id,
+    name: r.name,
+    mime: r.mime,
+    size: r.size,
+    createdBy: r.created_by,
+    createdByName: r.created_by_name ?? null,
+    createdAt: r.created_at,
+  };
+}
+
+/** The attachments of some owners of one kind, oldest first; never the bytes. */
+export async function listAttachments(db: Tx, ownerKind: AttachmentOwnerKind, ownerIds: readonly string[]): Promise<AttachmentListItem[]> {
+  if (ownerIds.length === 0) return [];
+  const rows = await selectAttachments(db)
     .where('a.owner_kind', '=', ownerKind)
     .where('a.owner_id', 'in', [...new Set(ownerIds)])
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ownerKind: r.owner_kind,
-    ownerId: r.owner_id,
-    name: r.name,
-    mime: r.mime,
-    size: r.size,
-    createdBy: r.created_by,
-    createdByName: r.created_by_name ?? null,
-    createdAt: r.created_at,
-  }));
+  return rows.map(toListItem);
 }
 
 /** One attachment with its bytes, or undefined. */
 export async function readAttachment(db: Tx, id: string): Promise<AttachmentContent | undefined> {
-  const r = await db
-    .selectFrom('attachments as a')
-    .innerJoin('files as f', 'f.id', 'a.file_id')
-    .leftJoin('accounts as acc', 'acc.id', 'a.created_by')
-    .select([
-      'a.id',
-      'a.owner_kind',
-      'a.owner_id',
-      'a.file_id',
-      'a.name',
-      'a.size',
-      'a.created_by',
-      'a.created_at',
-      'f.mime',
-      'f.content',
-      'acc.display_name as created_by_name',
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+  const r = await selectAttachments(db).select(['a.file_id', 'f.content']).where('a.id', '=', id).executeTakeFirst();
   if (!r) return undefined;
   return {
-    id: r.id,
-    ownerKind: r.owner_kind,
-    ownerId: r.owner_id,
+    ...toListItem(r),
     fileId: r.file_id,
-    name: r.name,
-    mime: r.mime,
-    size: r.size,
     content: Buffer.isBuffer(r.content) ? r.content : Buffer.from(r.content as Uint8Array),
-    createdBy: r.created_by,
-    createdByName: r.created_by_name ?? null,
-    createdAt: r.created_at,
   };
 }
 
 /** The attachment's row without its bytes (for checks before a change). */
 export async function findAttachment(db: Tx, id: string): Promise<AttachmentListItem | undefined> {
-  const r = await db
-    .selectFrom('attachments as a')
-    .innerJoin('files as f', 'f.id', 'a.file_id')
-    .leftJoin('accounts as acc', 'acc.id', 'a.created_by')
-    .select([
-      'a.id',
-      'a.owner_kind',
-      'a.owner_id',
-      'a.name',
-      'a.size',
-      'a.created_by',
-      'a.created_at',
-      'f.mime',
-      'acc.display_name as created_by_name',
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    id: r.id,
-    ownerKind: r.owner_kind,
-    ownerId: r.owner_id,
-    name: r.name,
-    mime: r.mime,
-    size: r.size,
-    createdBy: r.created_by,
-    createdByName: r.created_by_name ?? null,
-    createdAt: r.created_at,
-  };
+  const r = await selectAttachments(db).where('a.id', '=', id).executeTakeFirst();
+  return r && toListItem(r);
 }
 
 /** Removes the link and, when nothing else points at them, the bytes. Returns false if it was already gone. */

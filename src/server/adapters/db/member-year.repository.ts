@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { Level } from '../../../shared/campaign-vocabulary.js';
 import type { Tx } from '../../features/context.js';
 import { businessDate } from './settings.repository.js';
-import type { Database } from './schema.js';
+import type { Database, MemberYearFactsTable } from './schema.js';
 import type { Selectable } from 'kysely';
 
 export type { YearFacts } from '../../../shared/contracts/member-year.js';
@@ -188,17 +188,19 @@ export async function listMemberYearFacts(db: Tx, memberId: string): Promise<Yea
   return rows.map(yearFactsOf);
 }
 
-export interface YearFactsColumns {
-  disciplines_json: string;
-  civil_service_rating: string | null;
-  targets_completed_pct: number | null;
-  sick_leave_days: number | null;
-  maternity_leave_days: number | null;
-  degradation_concluded: number;
-  degradation_note: string | null;
-  confidence_low_pct: number | null;
-  note: string | null;
-}
+/** The columns of member_year_facts that hold the facts themselves (not the keys or the stamps). */
+export type YearFactsColumns = Pick<
+  MemberYearFactsTable,
+  | 'disciplines_json'
+  | 'civil_service_rating'
+  | 'targets_completed_pct'
+  | 'sick_leave_days'
+  | 'maternity_leave_days'
+  | 'degradation_concluded'
+  | 'degradation_note'
+  | 'confidence_low_pct'
+  | 'note'
+>;
 
 /** The input as column values: booleans 0/1, JSON as text, empty texts as null. */
 export function yearFactsColumns(input: YearFactsInput): YearFactsColumns {

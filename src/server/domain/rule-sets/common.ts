@@ -64,6 +64,20 @@ export function levels2018(defs: Record<Level, { conditions?: string; minPoints?
   }));
 }
 
+/**
+ * Member level conditions worded alike in several periods; each period still cites its own source
+ * (regulations §2.1: QĐ 132 with HD 16 and HD 21, QĐ 124 with HD 25).
+ */
+export const MEMBER_CONDITIONS = {
+  /** QĐ 132 (HD 16, HD 21): the grounds for "Không hoàn thành nhiệm vụ". */
+  unsatisfactoryQd132:
+    'Không đạt mức hoàn thành nhiệm vụ, hoặc một trong các trường hợp: bị kết luận suy thoái, "tự diễn biến", "tự chuyển hóa"; hoàn thành dưới 50 % chỉ tiêu, nhiệm vụ; là cán bộ, công chức, viên chức bị xếp loại không hoàn thành nhiệm vụ; bị kỷ luật trong năm (một vi phạm chỉ tính một lần).',
+  /** HD 21 and QĐ 124: "Hoàn thành tốt nhiệm vụ" (the collective's wording, assumed for members). */
+  good2019: 'Các tiêu chí đạt mức Trung bình trở lên, tiêu chí về kết quả thực hiện nhiệm vụ đạt mức Tốt trở lên, có sản phẩm cụ thể.',
+  /** HD 21 and QĐ 124: "Hoàn thành nhiệm vụ". */
+  satisfactory2019: 'Các tiêu chí cơ bản đạt mức Trung bình trở lên.',
+} as const;
+
 /** Cấp độ per criterion, 2018–2024 (regulations §1.2 "How a level is reached", §3.1 step 6). */
 export const GRADES: GradeDef[] = [
   { key: 'excellent', label: 'Xuất sắc' },
@@ -307,6 +321,13 @@ export const APPRAISAL_DEFAULT: SourceRef = unconfirmed(
   'Thực tiễn địa phương, không phải văn bản Trung ương: mặc định chỉ thẩm định đơn vị có gợi ý kiểm điểm.',
 );
 
+/** HD 16 and HD 21 say "20 % of HTTNV" without saying how to round (regulations §9b "Quota arithmetic"). */
+export const QUOTA_ROUNDING_DEFAULT: SourceRef = unconfirmed(
+  DOC.tusoi,
+  'regulations §9b "Quota arithmetic"',
+  'Văn bản nêu 20 % số HTT nhưng không nêu cách làm tròn; mặc định lấy phần nguyên.',
+);
+
 /** A generic list for periods after 2017 (the analysis slip of 2018 and Mẫu 01 item 2; regulations §3.3). */
 export const GENERIC_POLITICAL_TASKS: PoliticalTask[] = [
   { key: 'party_building', label: 'Xây dựng Đảng và hệ thống chính trị' },
@@ -321,6 +342,29 @@ export const GENERIC_TASKS_SOURCE: SourceRef = unconfirmed(
   'regulations §3.3 (Mẫu 03 năm 2018, mục II; Mẫu 01 mục I.2)',
   'Danh sách chung do Tự soi đề xuất; mỗi cấp ủy cấu hình nhiệm vụ trọng tâm của mình.',
 );
+
+/**
+ * The configurable items of regulations §9b, the same list in every period: what differs is the
+ * default political tasks, the quota, and the sources a period gives for them.
+ */
+export function configurableItems(period: {
+  tasks: PoliticalTask[];
+  tasksSource: SourceRef;
+  quota: QuotaDef;
+  quotaScopeSource: SourceRef;
+  newlyAdmittedMonths: number;
+  newlyAdmittedSource: SourceRef;
+}): ConfigurableItem[] {
+  return [
+    cfg.politicalTasks(period.tasks, period.tasksSource),
+    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
+    cfg.htxsQuotaPct(period.quota),
+    cfg.quotaScope(period.quota, period.quotaScopeSource),
+    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
+    cfg.newlyAdmittedMonths(period.newlyAdmittedMonths, period.newlyAdmittedSource),
+    cfg.cutoffDate(CUTOFF_DEFAULT),
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Forms of every period that are not reviews (regulations §3.3, "all")

@@ -14,13 +14,34 @@ import {
   src,
   unconfirmed,
 } from './common.js';
-import type { Criterion, FormTemplate, SourceRef } from './types.js';
+import type { Criterion, FormSection, FormTemplate, SourceRef } from './types.js';
 
 interface FormMeta {
   code: string;
   letter: string;
   title: string;
   source: SourceRef;
+}
+
+/**
+ * Sections II–VII of the HD 21 / HD 25 forms (regulations §3.3), the same for the collective report
+ * and the individual review but for the wording of V (responsibility) and VII (self-assessed level).
+ */
+function closingSections2019(sections: SourceRef, wording: { responsibility: string; selfLevel: string }): FormSection[] {
+  return [
+    section('shortcomings', 'II', 'Hạn chế, khuyết điểm và nguyên nhân', sections),
+    section(
+      'carry_over',
+      'III',
+      'Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước',
+      sections,
+      { graded: true },
+    ),
+    section('suggestion_answers', 'IV', 'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)', sections),
+    section('responsibility', 'V', wording.responsibility, sections),
+    section('directions', 'VI', 'Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm', sections),
+    section('self_level', 'VII', wording.selfLevel, sections),
+  ];
 }
 
 /** Mẫu 01 of the QĐ 124 / HD 25 generation (regulations §3.3), graded per criterion. */
@@ -32,20 +53,10 @@ export function collectiveForm2019(meta: FormMeta, sections: SourceRef, manifest
       section('strengths', 'I', 'Ưu điểm, kết quả đạt được', sections, { criteria: collectiveCriteria2019(sections), graded: true }),
       politicalTasksSection('I.2 (chi tiết)', true),
       manifestationsSection('Phụ lục', manifestations),
-      section('shortcomings', 'II', 'Hạn chế, khuyết điểm và nguyên nhân', sections),
-      section(
-        'carry_over',
-        'III',
-        'Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước',
-        sections,
-        {
-          graded: true,
-        },
-      ),
-      section('suggestion_answers', 'IV', 'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)', sections),
-      section('responsibility', 'V', 'Trách nhiệm của tập thể và cá nhân đối với những hạn chế, khuyết điểm', sections),
-      section('directions', 'VI', 'Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm', sections),
-      section('self_level', 'VII', 'Tự nhận mức xếp loại chất lượng', sections),
+      ...closingSections2019(sections, {
+        responsibility: 'Trách nhiệm của tập thể và cá nhân đối với những hạn chế, khuyết điểm',
+        selfLevel: 'Tự nhận mức xếp loại chất lượng',
+      }),
     ],
   };
 }
@@ -71,20 +82,10 @@ export function individualForm2019(
       }),
       section('commitment', commitmentNumber, 'Việc thực hiện bản cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm', sections),
       manifestationsSection('Phụ lục', manifestations),
-      section('shortcomings', 'II', 'Hạn chế, khuyết điểm và nguyên nhân', sections),
-      section(
-        'carry_over',
-        'III',
-        'Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước',
-        sections,
-        {
-          graded: true,
-        },
-      ),
-      section('suggestion_answers', 'IV', 'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)', sections),
-      section('responsibility', 'V', 'Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể (nếu có)', sections),
-      section('directions', 'VI', 'Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm', sections),
-      section('self_level', 'VII', 'Tự nhận mức xếp loại chất lượng (là cán bộ, công chức, viên chức; là đảng viên)', sections),
+      ...closingSections2019(sections, {
+        responsibility: 'Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể (nếu có)',
+        selfLevel: 'Tự nhận mức xếp loại chất lượng (là cán bộ, công chức, viên chức; là đảng viên)',
+      }),
     ],
   };
 }

@@ -4,15 +4,14 @@
 // below are those of the HD 21 / HD 25 generation (§3.3) and are marked UNCONFIRMED for 2018.
 import { MANIFESTATIONS, MANIFESTATION_GROUPS } from './manifestations.js';
 import {
-  APPRAISAL_DEFAULT,
   COMMON_RELATED_FORMS,
-  CUTOFF_DEFAULT,
   DOC,
   GENERIC_POLITICAL_TASKS,
   GENERIC_TASKS_SOURCE,
   GRADES,
-  GRANULARITY_DEFAULT,
-  cfg,
+  MEMBER_CONDITIONS,
+  QUOTA_ROUNDING_DEFAULT,
+  configurableItems,
   levels2018,
   movedAndDeceased,
   populationCase,
@@ -61,8 +60,7 @@ export const HD16_2018: RuleSet = {
     good: { source: LEVELS },
     satisfactory: { source: LEVELS },
     unsatisfactory: {
-      conditions:
-        'Không đạt mức hoàn thành nhiệm vụ, hoặc một trong các trường hợp: bị kết luận suy thoái, "tự diễn biến", "tự chuyển hóa"; hoàn thành dưới 50 % chỉ tiêu, nhiệm vụ; là cán bộ, công chức, viên chức bị xếp loại không hoàn thành nhiệm vụ; bị kỷ luật trong năm (một vi phạm chỉ tính một lần).',
+      conditions: MEMBER_CONDITIONS.unsatisfactoryQd132,
       source: src(DOC.hd16, 'regulations §2.1 [S9]'),
     },
   }),
@@ -144,20 +142,12 @@ export const HD16_2018: RuleSet = {
   manifestations: [...MANIFESTATIONS],
   rules: RULES_2018,
   defaultPoliticalTasks: GENERIC_POLITICAL_TASKS,
-  configurable: [
-    cfg.politicalTasks(GENERIC_POLITICAL_TASKS, GENERIC_TASKS_SOURCE),
-    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
-    cfg.htxsQuotaPct(QUOTA),
-    cfg.quotaScope(
-      QUOTA,
-      unconfirmed(
-        DOC.tusoi,
-        'regulations §9b "Quota arithmetic"',
-        'Văn bản nêu 20 % số HTT nhưng không nêu cách làm tròn; mặc định lấy phần nguyên.',
-      ),
-    ),
-    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
-    cfg.newlyAdmittedMonths(NEWLY_ADMITTED_MONTHS, src(DOC.hd16, 'regulations §1.2, §9b [S11]')),
-    cfg.cutoffDate(CUTOFF_DEFAULT),
-  ],
+  configurable: configurableItems({
+    tasks: GENERIC_POLITICAL_TASKS,
+    tasksSource: GENERIC_TASKS_SOURCE,
+    quota: QUOTA,
+    quotaScopeSource: QUOTA_ROUNDING_DEFAULT,
+    newlyAdmittedMonths: NEWLY_ADMITTED_MONTHS,
+    newlyAdmittedSource: src(DOC.hd16, 'regulations §1.2, §9b [S11]'),
+  }),
 };

@@ -3,15 +3,14 @@
 // (regulations §1.1, §1.2, §2.1, §2.2).
 import { MANIFESTATIONS, MANIFESTATION_GROUPS } from './manifestations.js';
 import {
-  APPRAISAL_DEFAULT,
   COMMON_RELATED_FORMS,
-  CUTOFF_DEFAULT,
   DOC,
   GENERIC_POLITICAL_TASKS,
   GENERIC_TASKS_SOURCE,
   GRADES,
-  GRANULARITY_DEFAULT,
-  cfg,
+  MEMBER_CONDITIONS,
+  QUOTA_ROUNDING_DEFAULT,
+  configurableItems,
   levels2018,
   movedAndDeceased,
   populationCase,
@@ -58,17 +57,15 @@ export const HD21_2019: RuleSet = {
       source: src(DOC.hd21, 'regulations §2.1 [S30]'),
     },
     good: {
-      conditions:
-        'Các tiêu chí đạt mức Trung bình trở lên, tiêu chí về kết quả thực hiện nhiệm vụ đạt mức Tốt trở lên, có sản phẩm cụ thể.',
+      conditions: MEMBER_CONDITIONS.good2019,
       source: unconfirmed(DOC.hd21, 'regulations §2.1 [S28]', 'Thấy lời văn cho tập thể; lời văn cho cá nhân tương tự, chưa xác nhận.'),
     },
     satisfactory: {
-      conditions: 'Các tiêu chí cơ bản đạt mức Trung bình trở lên.',
+      conditions: MEMBER_CONDITIONS.satisfactory2019,
       source: unconfirmed(DOC.hd21, 'regulations §2.1 [S28]', 'Lời văn chính xác cho cá nhân chưa xác nhận.'),
     },
     unsatisfactory: {
-      conditions:
-        'Không đạt mức hoàn thành nhiệm vụ, hoặc một trong các trường hợp: bị kết luận suy thoái, "tự diễn biến", "tự chuyển hóa"; hoàn thành dưới 50 % chỉ tiêu, nhiệm vụ; là cán bộ, công chức, viên chức bị xếp loại không hoàn thành nhiệm vụ; bị kỷ luật trong năm (một vi phạm chỉ tính một lần).',
+      conditions: MEMBER_CONDITIONS.unsatisfactoryQd132,
       source: src(DOC.hd21, 'regulations §2.1 [S9][S26]'),
     },
   }),
@@ -187,20 +184,12 @@ export const HD21_2019: RuleSet = {
   manifestations: [...MANIFESTATIONS],
   rules: RULES_2019,
   defaultPoliticalTasks: GENERIC_POLITICAL_TASKS,
-  configurable: [
-    cfg.politicalTasks(GENERIC_POLITICAL_TASKS, GENERIC_TASKS_SOURCE),
-    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
-    cfg.htxsQuotaPct(QUOTA),
-    cfg.quotaScope(
-      QUOTA,
-      unconfirmed(
-        DOC.tusoi,
-        'regulations §9b "Quota arithmetic"',
-        'Văn bản nêu 20 % số HTT nhưng không nêu cách làm tròn; mặc định lấy phần nguyên.',
-      ),
-    ),
-    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
-    cfg.newlyAdmittedMonths(NEWLY_ADMITTED_MONTHS, src(DOC.hd21, 'regulations §2.1, §9b [S11]')),
-    cfg.cutoffDate(CUTOFF_DEFAULT),
-  ],
+  configurable: configurableItems({
+    tasks: GENERIC_POLITICAL_TASKS,
+    tasksSource: GENERIC_TASKS_SOURCE,
+    quota: QUOTA,
+    quotaScopeSource: QUOTA_ROUNDING_DEFAULT,
+    newlyAdmittedMonths: NEWLY_ADMITTED_MONTHS,
+    newlyAdmittedSource: src(DOC.hd21, 'regulations §2.1, §9b [S11]'),
+  }),
 };

@@ -3,15 +3,13 @@
 // its own; two individual forms, 02A (no post) and 02B (leader) (regulations §1.1, §1.2, §2.2, §3.3).
 import { MANIFESTATIONS, MANIFESTATION_GROUPS } from './manifestations.js';
 import {
-  APPRAISAL_DEFAULT,
   COMMON_RELATED_FORMS,
-  CUTOFF_DEFAULT,
   DOC,
   GENERIC_POLITICAL_TASKS,
   GENERIC_TASKS_SOURCE,
   GRADES,
-  GRANULARITY_DEFAULT,
-  cfg,
+  MEMBER_CONDITIONS,
+  configurableItems,
   levels2018,
   movedAndDeceased,
   populationCase,
@@ -56,12 +54,11 @@ export const HD25_2023: RuleSet = {
       source: src(DOC.qd124, 'regulations §2.1 [S38][S28]', { article: 'Điều 12' }),
     },
     good: {
-      conditions:
-        'Các tiêu chí đạt mức Trung bình trở lên, tiêu chí về kết quả thực hiện nhiệm vụ đạt mức Tốt trở lên, có sản phẩm cụ thể.',
+      conditions: MEMBER_CONDITIONS.good2019,
       source: unconfirmed(DOC.qd124, 'regulations §2.1 [S28]', 'Thấy lời văn cho tập thể; lời văn cho cá nhân tương tự, chưa xác nhận.'),
     },
     satisfactory: {
-      conditions: 'Các tiêu chí cơ bản đạt mức Trung bình trở lên.',
+      conditions: MEMBER_CONDITIONS.satisfactory2019,
       source: unconfirmed(DOC.qd124, 'regulations §2.1 [S28]', 'Lời văn chính xác cho cá nhân chưa xác nhận.'),
     },
     unsatisfactory: {
@@ -181,20 +178,16 @@ export const HD25_2023: RuleSet = {
   manifestations: [...MANIFESTATIONS],
   rules: RULES_2023,
   defaultPoliticalTasks: GENERIC_POLITICAL_TASKS,
-  configurable: [
-    cfg.politicalTasks(GENERIC_POLITICAL_TASKS, GENERIC_TASKS_SOURCE),
-    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
-    cfg.htxsQuotaPct(QUOTA),
-    cfg.quotaScope(
-      QUOTA,
-      unconfirmed(
-        DOC.tusoi,
-        'regulations §9b "Quota arithmetic"',
-        'Nhóm "tương đồng" do cấp ủy xác định; văn bản không nêu cách làm tròn, mặc định lấy phần nguyên.',
-      ),
+  configurable: configurableItems({
+    tasks: GENERIC_POLITICAL_TASKS,
+    tasksSource: GENERIC_TASKS_SOURCE,
+    quota: QUOTA,
+    quotaScopeSource: unconfirmed(
+      DOC.tusoi,
+      'regulations §9b "Quota arithmetic"',
+      'Nhóm "tương đồng" do cấp ủy xác định; văn bản không nêu cách làm tròn, mặc định lấy phần nguyên.',
     ),
-    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
-    cfg.newlyAdmittedMonths(NEWLY_ADMITTED_MONTHS, src(DOC.qd124, 'regulations §1.2, §9b [S16][S11]', { article: 'Điều 5' })),
-    cfg.cutoffDate(CUTOFF_DEFAULT),
-  ],
+    newlyAdmittedMonths: NEWLY_ADMITTED_MONTHS,
+    newlyAdmittedSource: src(DOC.qd124, 'regulations §1.2, §9b [S16][S11]', { article: 'Điều 5' }),
+  }),
 };

@@ -4,12 +4,10 @@
 // names (§8). Mapping 2017 to HD 27 is itself inferred (§1.1, UNCONFIRMED).
 import { MANIFESTATIONS, MANIFESTATION_GROUPS } from './manifestations.js';
 import {
-  APPRAISAL_DEFAULT,
   COMMON_RELATED_FORMS,
-  CUTOFF_DEFAULT,
   DOC,
-  GRANULARITY_DEFAULT,
-  cfg,
+  configurableItems,
+  manifestationsSection,
   movedAndDeceased,
   populationCase,
   section,
@@ -29,6 +27,12 @@ const CONFIGURED: SourceRef = unconfirmed(
 );
 
 const HA_TINH = src(DOC.haTinh2017, 'regulations §8, §3.3');
+const NQ04_CHECKLIST = src(DOC.nq04, 'regulations §5, §8 [S6]');
+
+/** Sections both configured forms open with or carry (Hà Tĩnh 2017, regulations §4, §8). */
+const CARRY_OVER = section('carry_over', 'I', 'Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra ở kỳ kiểm điểm trước', HA_TINH);
+const suggestionAnswers = (number: string) =>
+  section('suggestion_answers', number, 'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)', src(DOC.haTinh2017, 'regulations §4, §8'));
 
 /** The key political tasks of Hà Tĩnh city in 2017 (regulations §3.3 "Hà Tĩnh 2017 adds", §8). */
 export const HA_TINH_2017_TASKS: PoliticalTask[] = [
@@ -136,21 +140,11 @@ export const HD27_2014: RuleSet = {
       title: 'Báo cáo kiểm điểm tập thể',
       source: CONFIGURED,
       sections: [
-        section('carry_over', 'I', 'Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra ở kỳ kiểm điểm trước', HA_TINH),
+        CARRY_OVER,
         section('political_tasks', 'II', 'Kết quả lãnh đạo thực hiện các nhiệm vụ chính trị trọng tâm của địa phương, đơn vị', HA_TINH),
-        section(
-          'manifestations',
-          'III',
-          'Tự đối chiếu với 27 biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" (NQ 04-NQ/TW)',
-          src(DOC.nq04, 'regulations §5, §8 [S6]'),
-        ),
+        manifestationsSection('III', NQ04_CHECKLIST),
         section('shortcomings', 'IV', 'Hạn chế, khuyết điểm và nguyên nhân', CONFIGURED),
-        section(
-          'suggestion_answers',
-          'V',
-          'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)',
-          src(DOC.haTinh2017, 'regulations §4, §8'),
-        ),
+        suggestionAnswers('V'),
         section('directions', 'VI', 'Phương hướng, biện pháp khắc phục', CONFIGURED),
         section('self_level', 'VII', 'Tự nhận mức phân loại chất lượng', CONFIGURED),
       ],
@@ -162,22 +156,12 @@ export const HD27_2014: RuleSet = {
       title: 'Bản tự kiểm điểm của đảng viên',
       source: CONFIGURED,
       sections: [
-        section('carry_over', 'I', 'Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra ở kỳ kiểm điểm trước', HA_TINH),
+        CARRY_OVER,
         section('commitment', 'II', 'Đối chiếu với bản cam kết tu dưỡng, rèn luyện, phấn đấu của năm', HA_TINH),
         section('example_setting', 'III', 'Việc tu dưỡng, rèn luyện, nêu gương của bản thân', CONFIGURED),
-        section(
-          'manifestations',
-          'IV',
-          'Tự đối chiếu với 27 biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" (NQ 04-NQ/TW)',
-          src(DOC.nq04, 'regulations §5, §8 [S6]'),
-        ),
+        manifestationsSection('IV', NQ04_CHECKLIST),
         section('shortcomings', 'V', 'Hạn chế, khuyết điểm và nguyên nhân', CONFIGURED),
-        section(
-          'suggestion_answers',
-          'VI',
-          'Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)',
-          src(DOC.haTinh2017, 'regulations §4, §8'),
-        ),
+        suggestionAnswers('VI'),
         section('directions', 'VII', 'Phương hướng, biện pháp khắc phục', CONFIGURED),
         section('self_level', 'VIII', 'Tự nhận mức phân loại', CONFIGURED),
       ],
@@ -188,16 +172,12 @@ export const HD27_2014: RuleSet = {
   manifestations: [...MANIFESTATIONS],
   rules: [],
   defaultPoliticalTasks: HA_TINH_2017_TASKS,
-  configurable: [
-    cfg.politicalTasks(
-      HA_TINH_2017_TASKS,
-      src(DOC.haTinh2017, 'regulations §3.3, §8', { note: 'Nhiệm vụ trọng tâm của Thành ủy Hà Tĩnh năm 2017.' }),
-    ),
-    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
-    cfg.htxsQuotaPct(QUOTA),
-    cfg.quotaScope(QUOTA, unconfirmed(DOC.tusoi, 'regulations §9b', 'Không có tỷ lệ khống chế nên không có phạm vi tính.')),
-    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
-    cfg.newlyAdmittedMonths(NEWLY_ADMITTED_MONTHS, unconfirmed(DOC.tusoi, 'regulations §9b [S11]', 'Mặc định theo HD 21 (6 tháng).')),
-    cfg.cutoffDate(CUTOFF_DEFAULT),
-  ],
+  configurable: configurableItems({
+    tasks: HA_TINH_2017_TASKS,
+    tasksSource: src(DOC.haTinh2017, 'regulations §3.3, §8', { note: 'Nhiệm vụ trọng tâm của Thành ủy Hà Tĩnh năm 2017.' }),
+    quota: QUOTA,
+    quotaScopeSource: unconfirmed(DOC.tusoi, 'regulations §9b', 'Không có tỷ lệ khống chế nên không có phạm vi tính.'),
+    newlyAdmittedMonths: NEWLY_ADMITTED_MONTHS,
+    newlyAdmittedSource: unconfirmed(DOC.tusoi, 'regulations §9b [S11]', 'Mặc định theo HD 21 (6 tháng).'),
+  }),
 };

@@ -5,13 +5,10 @@
 // 2C (outside the political system).
 import { MANIFESTATIONS, MANIFESTATION_GROUPS } from './manifestations.js';
 import {
-  APPRAISAL_DEFAULT,
   COMMON_RELATED_FORMS,
-  CUTOFF_DEFAULT,
   DOC,
   GENERIC_POLITICAL_TASKS,
-  GRANULARITY_DEFAULT,
-  cfg,
+  configurableItems,
   levels2018,
   movedAndDeceased,
   populationCase,
@@ -24,6 +21,17 @@ import type { PoliticalTask, QuotaDef, RuleSet } from './types.js';
 
 const LEVELS = src(DOC.qd366, 'regulations §2.1, §11.4 [Q3][Q5][Q29][Q4]', { article: 'Điều 11' });
 const BANDS = { excellent: 90, good: 70, satisfactory: 50 } as const;
+/** Điều 11 words these two levels the same for a member and for a collective. */
+const GOOD = {
+  minPoints: BANDS.good,
+  conditions: 'Từ 70 đến dưới 90 điểm; hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, hiệu quả.',
+  source: LEVELS,
+};
+const SATISFACTORY = {
+  minPoints: BANDS.satisfactory,
+  conditions: 'Từ 50 đến dưới 70 điểm; hoàn thành 100 % nhiệm vụ, số nhiệm vụ chậm tiến độ không quá 20 %.',
+  source: LEVELS,
+};
 
 const QUOTA: QuotaDef = {
   htxsPct: 20,
@@ -67,16 +75,8 @@ export const HD43_2025: RuleSet = {
         'Từ 90 điểm; hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, ít nhất 30 % vượt mức (người lãnh đạo, quản lý: địa phương, lĩnh vực, đơn vị trực tiếp phụ trách đạt như vậy); khắc phục 100 % hạn chế, khuyết điểm đã được chỉ ra ở kỳ trước (nếu có); trong tỷ lệ cho phép.',
       source: LEVELS,
     },
-    good: {
-      minPoints: BANDS.good,
-      conditions: 'Từ 70 đến dưới 90 điểm; hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, hiệu quả.',
-      source: LEVELS,
-    },
-    satisfactory: {
-      minPoints: BANDS.satisfactory,
-      conditions: 'Từ 50 đến dưới 70 điểm; hoàn thành 100 % nhiệm vụ, số nhiệm vụ chậm tiến độ không quá 20 %.',
-      source: LEVELS,
-    },
+    good: GOOD,
+    satisfactory: SATISFACTORY,
     unsatisfactory: {
       conditions:
         'Dưới 50 điểm, hoặc một trong các trường hợp: bị kết luận suy thoái; vi phạm liên quan đến chức trách bị kỷ luật từ khiển trách trở lên; vi phạm những điều đảng viên không được làm, quy định nêu gương làm ảnh hưởng uy tín; trên 50 % nhiệm vụ trong năm không hoàn thành. Người lãnh đạo, quản lý thêm: đơn vị phụ trách hoàn thành dưới 70 % chương trình hoặc không đạt 5 chỉ tiêu cơ bản, trên 50 % đơn vị phụ trách KHTNV, trên 50 % phiếu tín nhiệm thấp, tham nhũng bị kỷ luật ở nơi trực tiếp quản lý.',
@@ -90,16 +90,8 @@ export const HD43_2025: RuleSet = {
         'Từ 90 điểm; hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, ít nhất 30 % vượt mức; không có tổ chức trực thuộc và thành viên tập thể lãnh đạo, quản lý bị kỷ luật; khắc phục 100 % hạn chế, khuyết điểm kỳ trước (nếu có); trong tỷ lệ cho phép.',
       source: LEVELS,
     },
-    good: {
-      minPoints: BANDS.good,
-      conditions: 'Từ 70 đến dưới 90 điểm; hoàn thành 100 % nhiệm vụ đúng tiến độ, bảo đảm chất lượng, hiệu quả.',
-      source: LEVELS,
-    },
-    satisfactory: {
-      minPoints: BANDS.satisfactory,
-      conditions: 'Từ 50 đến dưới 70 điểm; hoàn thành 100 % nhiệm vụ, số nhiệm vụ chậm tiến độ không quá 20 %.',
-      source: LEVELS,
-    },
+    good: GOOD,
+    satisfactory: SATISFACTORY,
     unsatisfactory: {
       conditions:
         'Dưới 50 điểm, hoặc (tập thể lãnh đạo, quản lý): sai phạm trong công tác cán bộ, mất đoàn kết, bè phái, chạy chức, chạy quyền; thành viên bị kỷ luật từ khiển trách do vi phạm liên quan chức trách; thành viên suy thoái; địa phương, đơn vị hoàn thành dưới 70 % chương trình công tác năm hoặc không đạt 5 chỉ tiêu cơ bản.',
@@ -217,27 +209,20 @@ export const HD43_2025: RuleSet = {
   manifestations: [...MANIFESTATIONS],
   rules: RULES_2025,
   defaultPoliticalTasks: TASKS_2025,
-  configurable: [
-    cfg.politicalTasks(
-      TASKS_2025,
-      unconfirmed(
-        DOC.tusoi,
-        'regulations §11.2 (Điều 6), §11.3 (Phụ lục 1, nhóm II)',
-        'Danh sách chung do Tự soi đề xuất; mỗi cấp ủy cấu hình nhiệm vụ trọng tâm của mình.',
-      ),
+  configurable: configurableItems({
+    tasks: TASKS_2025,
+    tasksSource: unconfirmed(
+      DOC.tusoi,
+      'regulations §11.2 (Điều 6), §11.3 (Phụ lục 1, nhóm II)',
+      'Danh sách chung do Tự soi đề xuất; mỗi cấp ủy cấu hình nhiệm vụ trọng tâm của mình.',
     ),
-    cfg.manifestationGranularity('items', GRANULARITY_DEFAULT),
-    cfg.htxsQuotaPct(QUOTA),
-    cfg.quotaScope(
-      QUOTA,
-      unconfirmed(
-        DOC.tusoi,
-        'regulations §9b "Quota arithmetic", §11.4.1',
-        'Chưa xác nhận HD 43 có quy định thêm về nhóm so sánh; văn bản không nêu cách làm tròn, mặc định lấy phần nguyên.',
-      ),
+    quota: QUOTA,
+    quotaScopeSource: unconfirmed(
+      DOC.tusoi,
+      'regulations §9b "Quota arithmetic", §11.4.1',
+      'Chưa xác nhận HD 43 có quy định thêm về nhóm so sánh; văn bản không nêu cách làm tròn, mặc định lấy phần nguyên.',
     ),
-    cfg.appraisalForAll(false, APPRAISAL_DEFAULT),
-    cfg.newlyAdmittedMonths(NEWLY_ADMITTED_MONTHS, src(DOC.qd366, 'regulations §11.7 [Q1][Q2]', { article: 'Điều 5 khoản 2' })),
-    cfg.cutoffDate(CUTOFF_DEFAULT),
-  ],
+    newlyAdmittedMonths: NEWLY_ADMITTED_MONTHS,
+    newlyAdmittedSource: src(DOC.qd366, 'regulations §11.7 [Q1][Q2]', { article: 'Điều 5 khoản 2' }),
+  }),
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DOSSIER_SECTIONS, type Finding } from '../../../shared/contracts/dossiers.js';
 import { newId } from '../../adapters/clock.js';
+import type { AppraisalTable } from '../../adapters/db/schema.js';
 import type { Tx } from '../context.js';
 
 export const NOTES_ROUND = 0;
@@ -30,16 +31,8 @@ export function parseNotes(json: string): StoredNote[] {
   return parsed.success ? parsed.data : [];
 }
 
-export interface AppraisalRow {
-  id: string;
-  round: number;
-  status: string;
-  findings_json: string;
-  reason: string | null;
-  appraiser_id: string | null;
-  started_at: string;
-  decided_at: string | null;
-}
+/** An appraisal round as read for its dossier (the dossier's id left out). */
+export type AppraisalRow = Omit<AppraisalTable, 'campaign_unit_id'>;
 
 export async function openRound(tx: Tx, campaignUnitId: string): Promise<AppraisalRow | undefined> {
   return tx

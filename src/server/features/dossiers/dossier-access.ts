@@ -5,27 +5,15 @@ import { AppError } from '../../../shared/errors.js';
 import { UNIT_STAGE_LABELS, type UnitAction, type UnitStage } from '../../../shared/campaign-vocabulary.js';
 import { UNIT_ACTION_LABELS, conferenceGateMessage } from '../../../shared/contracts/dossiers.js';
 import { loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
-import type { CampaignRow } from '../../adapters/db/schema.js';
+import type { CampaignRow, CampaignUnitTable } from '../../adapters/db/schema.js';
 import { actorRoles, canReadDossier, type CampaignCaller } from '../../domain/campaign-policy.js';
 import type { Principal } from '../../domain/policy.js';
 import type { ActorRole, TransitionOutcome } from '../../domain/workflow.js';
 import type { Tx } from '../context.js';
 
-export interface DossierRow {
-  id: string;
-  campaign_id: string;
-  unit_id: string;
-  unit_path: string;
-  unit_kind: string;
-  is_grassroots: number;
+/** The unit's campaign_units row (without its timestamps), with its stage typed and the unit's name and code. */
+export interface DossierRow extends Omit<CampaignUnitTable, 'stage' | 'created_at' | 'updated_at'> {
   stage: UnitStage;
-  needs_appraisal: number;
-  appraisal_round: number;
-  stage_changed_at: string;
-  submitted_at: string | null;
-  cleared_at: string | null;
-  stage_reason: string | null;
-  version: number;
   unit_name: string;
   unit_code: string;
 }

@@ -1,5 +1,6 @@
 // Reading one cell of an import sheet into a value, or a Vietnamese problem for that row and column.
 import type { RowProblem } from '../../../shared/contracts/jobs.js';
+import { cardNumber as cardNumberSchema } from '../../../shared/contracts/members.js';
 import { formatVietnameseDate, parseVietnameseDate } from '../../../shared/dates.js';
 import { cleanText, foldForSearch } from '../../../shared/text.js';
 import type { CellValue } from '../../adapters/xlsx/read-sheet.js';
@@ -139,6 +140,16 @@ export class RowReader<K extends string> {
 }
 
 /** Date cells arrive as UTC midnight (ExcelJS); float noise of a few ms is absorbed, times dropped. */
+/** A party card number: null when empty, undefined (with a problem) when not a valid number. */
+export function readCardNumber<K extends string>(r: RowReader<K>, key: K): string | null | undefined {
+  const text = r.text(key, 40);
+  if (text === '') return null;
+  const parsed = cardNumberSchema.safeParse(text);
+  if (parsed.success) return parsed.data;
+  r.problem(key, `Số thẻ "${text}" không hợp lệ: 4–20 chữ số, chữ cái không dấu, dấu chấm hoặc gạch.`);
+  return undefined;
+}
+
 export function isoOfDateCell(d: Date): string {
   const day = new Date(Math.floor((d.getTime() + 1000) / 86_400_000) * 86_400_000);
   return day.toISOString().slice(0, 10);

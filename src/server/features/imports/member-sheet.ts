@@ -1,7 +1,6 @@
 // The members sheet (issue 2 item 5): its columns, the notes of the template, reading one row into
 // a profile, and writing one member back as a row. Import, template and export share these
 // columns, so an exported file re-imports unchanged.
-import { cardNumber as cardNumberSchema } from '../../../shared/contracts/members.js';
 import { unitCode as unitCodeSchema } from '../../../shared/contracts/org-units.js';
 import { formatVietnameseDate } from '../../../shared/dates.js';
 import { splitFullName } from '../../../shared/text.js';
@@ -9,7 +8,7 @@ import { GENDER_LABELS, MEMBER_STATUS_LABELS, type Gender, type MemberStatus } f
 import type { MemberRow } from '../../adapters/db/schema.js';
 import type { CellValue } from '../../adapters/xlsx/read-sheet.js';
 import type { OutCell } from '../../adapters/xlsx/write-sheet.js';
-import { columnsByKey, type Column, type ColumnIndex, type ProblemList, RowReader } from './cells.js';
+import { columnsByKey, readCardNumber, type Column, type ColumnIndex, type ProblemList, RowReader } from './cells.js';
 
 export type MemberColumnKey =
   | 'stt'
@@ -204,13 +203,7 @@ export function readMemberRow(
   }
   const birthDate = r.date('birthDate');
   const gender = r.choice('gender', GENDER_LABELS, 'Giới tính');
-  const cardText = r.text('cardNumber', 40);
-  let cardNumber: string | null = null;
-  if (cardText !== '') {
-    const parsed = cardNumberSchema.safeParse(cardText);
-    if (parsed.success) cardNumber = parsed.data;
-    else r.problem('cardNumber', `Số thẻ "${cardText}" không hợp lệ: 4–20 chữ số, chữ cái không dấu, dấu chấm hoặc gạch.`);
-  }
+  const cardNumber = readCardNumber(r, 'cardNumber') ?? null;
   const admissionDate = r.date('admissionDate');
   const officialDate = r.date('officialDate');
   const codeText = r.text('unitCode', 60);

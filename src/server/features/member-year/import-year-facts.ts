@@ -3,7 +3,7 @@
 // values are valid, a member's rows agree); any problem answers 422 with every row's problems and
 // nothing is written. Then, in one transaction, each member's facts are replaced by the file's and
 // each change is audited (entity `member_year_facts`).
-import type { ImportYearFactsResponse, YearFactsInput } from '../../../shared/contracts/member-year.js';
+import { YEAR_FACT_FIELDS, type ImportYearFactsResponse, type YearFactsInput } from '../../../shared/contracts/member-year.js';
 import { AppError } from '../../../shared/errors.js';
 import { foldForSearch } from '../../../shared/text.js';
 import { newId } from '../../adapters/clock.js';
@@ -84,16 +84,8 @@ async function findMembers(tx: Tx, unit: OrgUnitRow, rows: FactsSheetRow[]) {
 }
 
 type Scalar = Exclude<keyof FactsSheetRow, 'row' | 'cardNumber' | 'memberId' | 'fullName' | 'discipline'>;
-const SCALARS: Scalar[] = [
-  'civilServiceRating',
-  'targetsCompletedPct',
-  'sickLeaveDays',
-  'maternityLeaveDays',
-  'degradationConcluded',
-  'degradationNote',
-  'confidenceLowPct',
-  'note',
-];
+/** Every field but the disciplines, which come one row each. */
+const SCALARS = YEAR_FACT_FIELDS.filter((k): k is Scalar => k !== 'disciplines');
 
 interface MemberFacts {
   member: FoundMember;

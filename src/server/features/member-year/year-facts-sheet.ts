@@ -1,13 +1,12 @@
 // The facts-of-the-year sheet (issue 3 item 5): its columns, the template's notes, and reading one
 // row. One row per member, or several rows for a member with several disciplines (one discipline a
 // row); the other columns need to be filled on one of that member's rows only.
-import { cardNumber as cardNumberSchema } from '../../../shared/contracts/members.js';
 import { CIVIL_SERVICE_RATING_LABELS } from '../../../shared/contracts/member-year.js';
 import { DISCIPLINE_FORM_LABELS, LEVELS, type DisciplineForm, type Level } from '../../../shared/campaign-vocabulary.js';
 import { foldForSearch } from '../../../shared/text.js';
 import type { CellValue } from '../../adapters/xlsx/read-sheet.js';
 import type { OutCell } from '../../adapters/xlsx/write-sheet.js';
-import { columnsByKey, type Column, type ColumnIndex, type ProblemList, RowReader } from '../imports/cells.js';
+import { columnsByKey, readCardNumber, type Column, type ColumnIndex, type ProblemList, RowReader } from '../imports/cells.js';
 
 export type FactsColumnKey =
   | 'stt'
@@ -291,20 +290,14 @@ export function readFactsRow(
   const before = problems.count;
   const r = new RowReader(FACTS_COLUMN, index, row, cells, problems);
 
-  const cardText = r.text('cardNumber', 40);
-  let cardNumber: string | null = null;
-  if (cardText !== '') {
-    const parsed = cardNumberSchema.safeParse(cardText);
-    if (parsed.success) cardNumber = parsed.data;
-    else r.problem('cardNumber', `Số thẻ "${cardText}" không hợp lệ: 4–20 chữ số, chữ cái không dấu, dấu chấm hoặc gạch.`);
-  }
+  const cardNumber = readCardNumber(r, 'cardNumber');
   const idText = r.text('memberId', 60);
   let memberId: string | null = null;
   if (idText !== '') {
     if (MEMBER_ID.test(idText)) memberId = idText;
     else r.problem('memberId', `Mã đảng viên "${idText}" không hợp lệ.`);
   }
-  if (cardText === '' && idText === '') r.problem('cardNumber', 'Thiếu số thẻ đảng viên (hoặc mã đảng viên).');
+  if (cardNumber === null && idText === '') r.problem('cardNumber', 'Thiếu số thẻ đảng viên (hoặc mã đảng viên).');
   const fullName = r.text('fullName', 182);
 
   const civilServiceRating = rating(r);
@@ -329,7 +322,7 @@ export function readFactsRow(
   if (problems.count > before) return null;
   return {
     row,
-    cardNumber,
+    cardNumber: cardNumber ?? null,
     memberId,
     fullName,
     civilServiceRating: civilServiceRating ?? null,

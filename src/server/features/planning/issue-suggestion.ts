@@ -12,7 +12,7 @@ import { accountsWithRoles, notify } from '../../adapters/db/notifications.repos
 import { findSuggestion, suggestionItemsOf, type SuggestionRow } from '../../adapters/db/suggestions.repository.js';
 import { ancestorPaths } from '../../domain/org-tree.js';
 import type { AppContext, Caller, Tx } from '../context.js';
-import { assertSuggestionWritable, loadSuggestion, presentSuggestion } from './suggestion-access.js';
+import { assertSuggestionWritable, changeDraftSuggestion, loadSuggestion, presentSuggestion } from './suggestion-access.js';
 
 /**
  * Sets needs_appraisal on the target's unit and on its grassroots ancestor in the population;
@@ -52,20 +52,12 @@ export async function issueSuggestion(
   const { campaign } = view;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const s = await findSuggestion(tx, id);
-    if (!s) throw new AppError('suggestion.not_found');
-    if (s.status !== 'draft') throw new AppError('suggestion.invalid_transition');
-    if (input.version !== undefined && s.version !== input.version) throw new AppError('conflict.version');
-    const items = (await suggestionItemsOf(tx, [id])).get(id) ?? [];
-    if (items.length === 0) throw new AppError('request.invalid', 'Gợi ý kiểm điểm chưa có vấn đề nào; chưa thể ban hành.');
-    const r = await tx
-      .updateTable('suggestions')
-      .set({ status: 'issued', issued_at: now, version: sql`version + 1`, updated_at: now })
-      .where('id', '=', id)
-      .where('version', '=', s.version)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict.version');
+    let items: { text: string }[] = [];
+    const s = await changeDraftSuggestion(tx, id, { version: input.version, now }, async () => {
+      items = (await suggestionItemsOf(tx, [id])).get(id) ?? [];
+      if (items.length === 0) throw new AppError('request.invalid', 'Gợi ý kiểm điểm chưa có vấn đề nào; chưa thể ban hành.');
+      return { status: 'issued', issued_at: now };
+    });
     const gated = await turnAppraisalOn(tx, s, now);
     await recordAudit(tx, {
       entityType: 'suggestion',

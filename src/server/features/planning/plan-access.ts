@@ -2,14 +2,16 @@
 // standing and organizer RW, only standing approves; office, admin, directors R; the unit
 // committees and chi bộ secretaries read the plan once it is approved and issued to them).
 // The plan's files are attachments of owner kind 'campaign_plan', registered here.
+import { sql, type Updateable } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { PlanView } from '../../../shared/contracts/planning.js';
 import { listAttachments, registerAttachmentOwner } from '../../adapters/db/attachments.repository.js';
-import { loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
-import type { CampaignRow } from '../../adapters/db/schema.js';
+import { recordAudit } from '../../adapters/db/audit.repository.js';
+import { assertCampaignOpen, findCampaign, loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
+import type { CampaignRow, CampaignTable } from '../../adapters/db/schema.js';
 import { canApprovePlan, canManageCampaign, seesWholeCampaign, type CampaignCaller } from '../../domain/campaign-policy.js';
 import { isWithinPath } from '../../domain/org-tree.js';
-import type { Tx } from '../context.js';
+import type { AppContext, Caller, Tx } from '../context.js';
 
 export function canReadPlan(caller: CampaignCaller, campaign: Pick<CampaignRow, 'owner_path' | 'plan_status'>): boolean {
   if (seesWholeCampaign(caller, campaign.owner_path) || caller.directorPaths.length > 0) return true;
@@ -32,6 +34,57 @@ export function canApproveNow(caller: CampaignCaller, campaign: Pick<CampaignRow
 /** An approved plan is the record the campaign runs on: no more edits (regulations §3.1 bước 1). */
 export function assertPlanDraft(campaign: Pick<CampaignRow, 'plan_status'>): void {
   if (campaign.plan_status !== 'draft') throw new AppError('plan.invalid_transition');
+}
+
+/** One change to the draft plan: the plan's columns to set and what its audit event records. */
+export interface DraftPlanChange {
+  set: Pick<Updateable<CampaignTable>, 'plan_text' | 'plan_status' | 'plan_approved_by' | 'plan_approved_at'>;
+  action: 'plan.update' | 'plan.approve';
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Changes the draft plan in one transaction: the campaign re-read (still open, the plan still a
+ * draft, at the version the caller read when one is given), `change` decides what to write, the
+ * row is updated under its version (`conflict.version` when someone got there first) with its
+ * audit event, and the campaign is returned as it now is.
+ */
+export async function changeDraftPlan(
+  ctx: AppContext,
+  principal: Caller,
+  campaignId: string,
+  read: { version: number | undefined; now: string },
+  change: (tx: Tx, before: CampaignRow) => Promise<DraftPlanChange>,
+): Promise<CampaignRow> {
+  const { now } = read;
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await findCampaign(tx, campaignId);
+    if (!before) throw new AppError('campaign.not_found');
+    assertCampaignOpen(before);
+    assertPlanDraft(before);
+    if (read.version !== undefined && before.version !== read.version) throw new AppError('conflict.version');
+    const c = await change(tx, before);
+    const r = await tx
+      .updateTable('campaigns')
+      .set({ ...c.set, version: sql`version + 1`, updated_at: now })
+      .where('id', '=', campaignId)
+      .where('version', '=', before.version)
+      .where('plan_status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict.version');
+    await recordAudit(tx, {
+      entityType: 'campaign',
+      entityId: campaignId,
+      action: c.action,
+      actorId: principal.accountId,
+      scopePath: before.owner_path,
+      at: now,
+      before: c.before,
+      after: c.after,
+    });
+    return (await findCampaign(tx, campaignId))!;
+  });
 }
 
 export async function presentPlan(db: Tx, campaign: CampaignRow, caller: CampaignCaller): Promise<PlanView> {

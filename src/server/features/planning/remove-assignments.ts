@@ -1,13 +1,9 @@
 // Removes assignments in bulk: every unit × person × duty of the request that exists (issue 3
 // item 3). One transaction, one audit event per removed assignment.
-import { AppError } from '../../../shared/errors.js';
 import type { AssignmentsBulkBody } from '../../../shared/contracts/planning.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { assertCampaignOpen, loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
-import { canManageCampaign } from '../../domain/campaign-policy.js';
 import type { AppContext, Caller } from '../context.js';
-import { assertCombinationCount } from './assignment-rules.js';
-import { existingAssignments, type AssignmentsChange } from './set-assignments.js';
+import { changeAssignments, existingAssignments, type AssignmentsChange } from './set-assignments.js';
 
 export async function removeAssignments(
   ctx: AppContext,
@@ -15,12 +11,7 @@ export async function removeAssignments(
   campaignId: string,
   input: AssignmentsBulkBody,
 ): Promise<AssignmentsChange> {
-  const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal);
-  if (!canManageCampaign(caller, campaign.owner_path)) throw new AppError('auth.forbidden');
-  assertCampaignOpen(campaign);
-  assertCombinationCount(input.unitIds.length, input.accountIds.length, input.duties.length);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
+  return changeAssignments(ctx, principal, campaignId, input, async (tx, campaign, now) => {
     const rows = await existingAssignments(tx, campaign.id, input);
     const paths = new Map<string, string>();
     const unitIds = [...new Set(rows.map((r) => r.unit_id))];

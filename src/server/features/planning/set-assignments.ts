@@ -9,7 +9,8 @@ import { assertCampaignOpen, loadCampaignAccess } from '../../adapters/db/campai
 import { notify } from '../../adapters/db/notifications.repository.js';
 import { newId } from '../../adapters/clock.js';
 import { canManageCampaign } from '../../domain/campaign-policy.js';
-import type { AppContext, Caller } from '../context.js';
+import type { CampaignRow } from '../../adapters/db/schema.js';
+import type { AppContext, Caller, Tx } from '../context.js';
 import { assertAssignees, assertCombinationCount, assertPopulationUnits, type PopulationUnit } from './assignment-rules.js';
 
 export interface AssignmentsChange {
@@ -22,7 +23,7 @@ const key = (unitId: string, accountId: string, duty: string) => `${unitId}|${ac
 
 /** Existing combinations among the request's units, people and duties. */
 export async function existingAssignments(
-  tx: Parameters<typeof assertPopulationUnits>[0],
+  tx: Tx,
   campaignId: string,
   input: AssignmentsBulkBody,
 ): Promise<{ id: string; unit_id: string; account_id: string; duty: string }[]> {
@@ -42,6 +43,25 @@ export async function existingAssignments(
   return out;
 }
 
+/**
+ * A bulk change of assignments: the organizer or standing role of an open campaign, a request of at
+ * most MAX_COMBINATIONS combinations, then `change` in one transaction with the campaign and the time.
+ */
+export async function changeAssignments(
+  ctx: AppContext,
+  principal: Caller,
+  campaignId: string,
+  input: AssignmentsBulkBody,
+  change: (tx: Tx, campaign: CampaignRow, now: string) => Promise<AssignmentsChange>,
+): Promise<AssignmentsChange> {
+  const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal);
+  if (!canManageCampaign(caller, campaign.owner_path)) throw new AppError('auth.forbidden');
+  assertCampaignOpen(campaign);
+  assertCombinationCount(input.unitIds.length, input.accountIds.length, input.duties.length);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute((tx) => change(tx, campaign, now));
+}
+
 /** "Đảng bộ phường Bắc Hà (Chỉ đạo, hướng dẫn; Dự hội nghị)", at most 15 units, then "và N đơn vị khác". */
 function assignmentNotice(units: { unit: PopulationUnit; duties: AssignmentDuty[] }[]): string {
   const shown = units.slice(0, 15).map((u) => `${u.unit.name} (${u.duties.map((d) => ASSIGNMENT_DUTY_LABELS[d]).join('; ')})`);
@@ -55,12 +75,7 @@ export async function setAssignments(
   campaignId: string,
   input: AssignmentsBulkBody,
 ): Promise<AssignmentsChange> {
-  const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal);
-  if (!canManageCampaign(caller, campaign.owner_path)) throw new AppError('auth.forbidden');
-  assertCampaignOpen(campaign);
-  assertCombinationCount(input.unitIds.length, input.accountIds.length, input.duties.length);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (tx) => {
+  return changeAssignments(ctx, principal, campaignId, input, async (tx, campaign, now) => {
     await assertAssignees(tx, campaign.owner_path, input.accountIds);
     const units = await assertPopulationUnits(tx, campaign.id, input.unitIds);
     const existing = new Set((await existingAssignments(tx, campaign.id, input)).map((r) => key(r.unit_id, r.account_id, r.duty)));

@@ -3,11 +3,11 @@
 // in progress: only organizer and standing over the target see them. Issued ones are read by the
 // campaign's readers over the target (committee-wide roles, directors, the unit committee, the chi
 // bộ secretary of a member's chi bộ) and by the member targeted — never by another member.
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import type { SuggestionView } from '../../../shared/contracts/planning.js';
 import { loadCampaignAccess, withinPaths } from '../../adapters/db/campaigns.repository.js';
-import type { CampaignRow, Database } from '../../adapters/db/schema.js';
+import type { CampaignRow, Database, SuggestionTable } from '../../adapters/db/schema.js';
 import { answeredItemIds, findSuggestion, suggestionItemsOf, type SuggestionRow } from '../../adapters/db/suggestions.repository.js';
 import {
   campaignUnitScope,
@@ -71,6 +71,34 @@ export function assertSuggestionWritable(view: SuggestionInView): void {
   if (!canWriteSuggestion(view.caller, suggestionTargetOf(view.suggestion))) throw new AppError('auth.forbidden');
   if (view.campaign.status !== 'open') throw new AppError('campaign.closed');
   if (view.suggestion.status !== 'draft') throw new AppError('suggestion.invalid_transition');
+}
+
+/**
+ * Changes a draft inside the caller's transaction: the row re-read (still a draft, at the version
+ * the caller read when one is given), `change` checks it and says what to set, and the row is
+ * updated under its version (`conflict.version` when someone got there first). Returns the row as
+ * it was before the change.
+ */
+export async function changeDraftSuggestion(
+  tx: Tx,
+  id: string,
+  read: { version: number | undefined; now: string },
+  change: (before: SuggestionRow) => Promise<Updateable<SuggestionTable>> | Updateable<SuggestionTable>,
+): Promise<SuggestionRow> {
+  const before = await findSuggestion(tx, id);
+  if (!before) throw new AppError('suggestion.not_found');
+  if (before.status !== 'draft') throw new AppError('suggestion.invalid_transition');
+  if (read.version !== undefined && before.version !== read.version) throw new AppError('conflict.version');
+  const set = await change(before);
+  const r = await tx
+    .updateTable('suggestions')
+    .set({ ...set, version: sql`version + 1`, updated_at: read.now })
+    .where('id', '=', id)
+    .where('version', '=', before.version)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict.version');
+  return before;
 }
 
 export async function presentSuggestions(

@@ -1,12 +1,10 @@
 // Edits a draft suggestion (issue 3 item 4) under its version; an issued one is read-only.
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors.js';
 import type { SuggestionView, updateSuggestionBody } from '../../../shared/contracts/planning.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { findSuggestion, replaceSuggestionItems, suggestionItemsOf } from '../../adapters/db/suggestions.repository.js';
 import type { AppContext, Caller } from '../context.js';
-import { assertSuggestionWritable, loadSuggestion, presentSuggestion } from './suggestion-access.js';
+import { assertSuggestionWritable, changeDraftSuggestion, loadSuggestion, presentSuggestion } from './suggestion-access.js';
 
 export async function updateSuggestion(
   ctx: AppContext,
@@ -18,22 +16,9 @@ export async function updateSuggestion(
   assertSuggestionWritable(view);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const before = await findSuggestion(tx, id);
-    if (!before) throw new AppError('suggestion.not_found');
-    if (before.status !== 'draft') throw new AppError('suggestion.invalid_transition');
-    if (before.version !== input.version) throw new AppError('conflict.version');
-    const r = await tx
-      .updateTable('suggestions')
-      .set({
-        ...(input.title !== undefined ? { title: input.title || null } : {}),
-        version: sql`version + 1`,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict.version');
+    const before = await changeDraftSuggestion(tx, id, { version: input.version, now }, () =>
+      input.title !== undefined ? { title: input.title || null } : {},
+    );
     const oldItems = (await suggestionItemsOf(tx, [id])).get(id) ?? [];
     if (input.items) await replaceSuggestionItems(tx, id, input.items);
     await recordAudit(tx, {

@@ -7,10 +7,9 @@ import type { ReviewRow } from '../../adapters/db/schema.js';
 import type { Tx } from '../context.js';
 import type { OpenedReview } from './review-access.js';
 
-export async function reviewRowFor(tx: Tx, r: OpenedReview, actorId: string, now: string): Promise<ReviewRow> {
-  if (r.row) return r.row;
-  return ensureReviewRow(tx, {
-    id: newId(),
+/** The columns of a new review row that say whose review it is and where it sits (the subject's unit). */
+export function reviewSubjectColumns(r: OpenedReview) {
+  return {
     campaign_id: r.campaign.id,
     subject_kind: r.subject.kind,
     subject_key: r.subject.key,
@@ -18,6 +17,14 @@ export async function reviewRowFor(tx: Tx, r: OpenedReview, actorId: string, now
     member_id: r.subject.memberId,
     scope_path: r.subject.unitPath,
     form_meaning: r.subject.formMeaning,
+  };
+}
+
+export async function reviewRowFor(tx: Tx, r: OpenedReview, actorId: string, now: string): Promise<ReviewRow> {
+  if (r.row) return r.row;
+  return ensureReviewRow(tx, {
+    id: newId(),
+    ...reviewSubjectColumns(r),
     status: 'draft',
     content_json: JSON.stringify(emptyReviewContent()),
     self_level: null,

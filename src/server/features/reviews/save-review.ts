@@ -9,6 +9,7 @@ import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { insertReview, insertRevision, updateReviewAtVersion } from '../../adapters/db/reviews.repository.js';
 import type { Principal } from '../../domain/policy.js';
 import type { AppContext } from '../context.js';
+import { reviewSubjectColumns } from './ensure-review-row.js';
 import { openReview } from './review-access.js';
 import { checkStep, checkVersion } from './review-steps.js';
 
@@ -34,13 +35,7 @@ export async function saveReview(ctx: AppContext, principal: Principal, params: 
       version = 1;
       await insertReview(tx, {
         id: reviewId,
-        campaign_id: r.campaign.id,
-        subject_kind: r.subject.kind,
-        subject_key: r.subject.key,
-        unit_id: r.subject.unitId,
-        member_id: r.subject.memberId,
-        scope_path: r.subject.unitPath,
-        form_meaning: r.subject.formMeaning,
+        ...reviewSubjectColumns(r),
         status: to,
         content_json: contentJson,
         self_level: content.selfLevel,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PATHS } from '../../app/menu';
 import { QueryError } from '../../components/feedback';
+import { StageTag } from '../../components/StageTag';
 import { sectorLabel } from '../../format';
 import {
   MILESTONE_LABELS,
@@ -17,26 +18,6 @@ import {
 import { SECTORS, SECTOR_LABELS } from '../../../shared/vocabulary.js';
 import type { CockpitUnit } from '../../../shared/contracts/campaigns.js';
 import { campaignKeys, fetchCockpit, type CampaignDetail, type CockpitParams } from './api';
-
-export const STAGE_COLORS: Record<UnitStage, string> = {
-  planned: 'default',
-  drafting: 'blue',
-  submitted: 'geekblue',
-  under_appraisal: 'purple',
-  returned: 'orange',
-  cleared: 'cyan',
-  conference_scheduled: 'green',
-  conference_held: 'green',
-  proposed: 'lime',
-  decided: 'gold',
-  published: 'success',
-  remediating: 'magenta',
-  closed: 'default',
-};
-
-export function StageTag({ stage }: { stage: UnitStage }) {
-  return <Tag color={STAGE_COLORS[stage]}>{UNIT_STAGE_LABELS[stage]}</Tag>;
-}
 
 export function CockpitPanel({ campaign }: { campaign: CampaignDetail }) {
   const [params, setParams] = useState<CockpitParams>({ level: 'grassroots', page: 1, pageSize: 50 });
@@ -95,14 +76,13 @@ export function CockpitPanel({ campaign }: { campaign: CampaignDetail }) {
           </ul>
           <Flex wrap gap={4} style={{ marginTop: 8 }}>
             {UNIT_STAGES.filter((s) => (t?.byStage[s] ?? 0) > 0).map((s) => (
-              <Tag
+              <StageTag
                 key={s}
-                color={STAGE_COLORS[s]}
+                stage={s}
+                count={t?.byStage[s]}
                 style={{ cursor: 'pointer' }}
                 onClick={() => set({ stage: params.stage === s ? undefined : s })}
-              >
-                {UNIT_STAGE_LABELS[s]}: {t?.byStage[s]}
-              </Tag>
+              />
             ))}
           </Flex>
         </Card>

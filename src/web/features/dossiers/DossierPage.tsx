@@ -43,7 +43,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ASSIGNMENT_DUTY_LABELS, REVIEW_STATUS_LABELS, type UnitAction, type UnitStage } from '../../../shared/campaign-vocabulary.js';
+import { ASSIGNMENT_DUTY_LABELS, REVIEW_STATUS_LABELS, type UnitAction } from '../../../shared/campaign-vocabulary.js';
 import { UNIT_ACTION_LABELS, formatConferenceTime, type AppraisalRoundView, type Finding } from '../../../shared/contracts/dossiers.js';
 import { ApiError, downloadFile } from '../../api/client';
 import { PATHS } from '../../app/menu';
@@ -51,6 +51,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { PageSpin, QueryError, useNotify } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { StageTag } from '../../components/StageTag';
 import { formatDate, formatDateTime, kindLabel } from '../../format';
 import {
   afterStep,
@@ -69,15 +70,6 @@ import { dossierSteps } from './dossier-steps';
 import { FindingsEditor, FindingsList, SECTION_OPTIONS } from './FindingsEditor';
 import { UnitReviewsCard } from '../reviews/UnitReviewsCard';
 
-const STAGE_COLORS: Partial<Record<UnitStage, string>> = {
-  planned: 'default',
-  drafting: 'processing',
-  submitted: 'blue',
-  under_appraisal: 'gold',
-  returned: 'orange',
-  cleared: 'green',
-  conference_scheduled: 'cyan',
-};
 const REVIEW_COLORS: Record<string, string> = { draft: 'default', submitted: 'blue', returned: 'orange', finalized: 'green' };
 const ROUND_COLORS: Record<string, string> = { open: 'gold', cleared: 'green', returned: 'orange' };
 
@@ -206,9 +198,7 @@ export default function DossierPage() {
         ]}
         tags={
           <>
-            <Tag color={STAGE_COLORS[d.stage] ?? 'default'} data-testid="dossier-stage">
-              {d.stageLabel}
-            </Tag>
+            <StageTag stage={d.stage} data-testid="dossier-stage" />
             {d.needsAppraisal ? <Tag color="purple">Thuộc diện Ban Tổ chức thẩm định</Tag> : null}
           </>
         }

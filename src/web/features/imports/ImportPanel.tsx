@@ -1,17 +1,23 @@
 // Excel import (issue 2 item 5): download the template, upload the filled file, then either the
 // summary, the problems row by row (nothing was written), or a job's progress for large files.
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Progress, Result, Space, Steps, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError, api, downloadFile, errorMessage } from '../../api/client';
-import type { ImportResponse, ImportSummary, JobView, RowProblem } from '../../api/types';
+import { api, downloadFile, errorMessage } from '../../api/client';
+import type { ImportResponse, ImportSummary, JobView } from '../../api/types';
 import { useNotify } from '../../components/feedback';
 import { UnitPicker, type UnitOption } from '../../components/UnitPicker';
+import {
+  ImportFailureView,
+  ProblemsTable,
+  XlsxDropzone,
+  importFailure,
+  isImportFailure,
+  type ImportFailure,
+} from '../../components/XlsxImport';
 
 export type ImportKind = 'members' | 'org-units';
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 // The optional unit sent with the file: for members it bounds the chi bộ the rows may name; for
 // org units it is the parent of rows that name no parent code (imports.routes.ts).
@@ -32,27 +38,7 @@ const TEXT: Record<ImportKind, { template: string; what: string; unitField: stri
   },
 };
 
-type Outcome =
-  | { kind: 'done'; summary: ImportSummary }
-  | { kind: 'job'; jobId: string }
-  | { kind: 'problems'; message: string; problems: RowProblem[] }
-  | { kind: 'error'; message: string };
-
-export function ProblemsTable({ problems }: { problems: RowProblem[] }) {
-  return (
-    <Table<RowProblem & { key: number }>
-      size="small"
-      dataSource={problems.map((p, i) => ({ ...p, key: i }))}
-      pagination={problems.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 'max-content' }}
-      columns={[
-        { title: 'Dòng', dataIndex: 'row', width: 80 },
-        { title: 'Cột', dataIndex: 'column', width: 180 },
-        { title: 'Lỗi', dataIndex: 'message' },
-      ]}
-    />
-  );
-}
+type Outcome = { kind: 'done'; summary: ImportSummary } | { kind: 'job'; jobId: string } | ImportFailure;
 
 function SummaryResult({ summary, what, onAgain }: { summary: ImportSummary; what: string; onAgain: () => void }) {
   return (
@@ -153,8 +139,7 @@ export function ImportPanel({ kind, unit }: { kind: ImportKind; unit?: UnitOptio
         setOutcome({ kind: 'job', jobId: r.job.id });
       }
     } catch (e) {
-      if (e instanceof ApiError && e.rowProblems.length > 0) setOutcome({ kind: 'problems', message: e.message, problems: e.rowProblems });
-      else setOutcome({ kind: 'error', message: errorMessage(e) });
+      setOutcome(importFailure(e));
     } finally {
       setBusy(false);
     }
@@ -181,51 +166,19 @@ export function ImportPanel({ kind, unit }: { kind: ImportKind; unit?: UnitOptio
           <UnitPicker value={unitId} onChange={setUnitId} initialOptions={unit ? [unit] : undefined} />
         </Form.Item>
       </Form>
-      <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        multiple={false}
-        maxCount={1}
-        fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
-        onRemove={() => {
-          setFile(null);
-          return true;
-        }}
-        beforeUpload={(f) => {
-          if (!/\.xlsx$/i.test(f.name)) {
-            notify.error(new ApiError(400, 'import.invalid_file', 'Chỉ nhận tệp Excel dạng .xlsx.'));
-            return Upload.LIST_IGNORE;
-          }
-          if (f.size > MAX_BYTES) {
-            notify.error(new ApiError(413, 'import.too_large', 'Tệp lớn hơn 20 MB.'));
-            return Upload.LIST_IGNORE;
-          }
+      <XlsxDropzone
+        file={file}
+        onSelect={(f) => {
           setFile(f);
           setOutcome(null);
-          return false; // uploaded on "Nhập dữ liệu", not on selection
         }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">Bấm hoặc kéo tệp Excel (.xlsx) vào đây</p>
-        <p className="ant-upload-hint">Tối đa 20 MB.</p>
-      </Upload.Dragger>
+        onRemove={() => setFile(null)}
+        hint="Tối đa 20 MB."
+      />
       <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={() => void submit()}>
         Nhập dữ liệu
       </Button>
-      {outcome?.kind === 'problems' ? (
-        <div>
-          <Alert
-            type="error"
-            showIcon
-            title={outcome.message}
-            description={`${outcome.problems.length} lỗi cần sửa trong tệp:`}
-            style={{ marginBottom: 12 }}
-          />
-          <ProblemsTable problems={outcome.problems} />
-        </div>
-      ) : null}
-      {outcome?.kind === 'error' ? <Alert type="error" showIcon title={outcome.message} /> : null}
+      {isImportFailure(outcome) ? <ImportFailureView failure={outcome} /> : null}
     </Space>
   );
 }

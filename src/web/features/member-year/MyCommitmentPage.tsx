@@ -1,9 +1,9 @@
 // "Cam kết của tôi" (issue 3 item 5): a member writes this year's commitment item by item early in
 // the year; the commitments of past years stay below, read-only. Works on a 360 px phone.
-import { Card, Flex, Result, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../../app/session';
-import { PageSpin, QueryError } from '../../components/feedback';
+import { NotLinkedToMember, PageSpin, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { fetchCommitments, memberYearKeys } from './api';
@@ -62,15 +62,7 @@ export function MemberCommitments({ memberId, own }: { memberId: string; own: bo
 
 export default function MyCommitmentPage() {
   const me = useMe();
-  if (!me.memberId) {
-    return (
-      <Result
-        status="info"
-        title="Tài khoản chưa gắn với đảng viên"
-        subTitle="Tài khoản này không gắn với hồ sơ đảng viên nào. Hãy liên hệ quản trị nếu cần."
-      />
-    );
-  }
+  if (!me.memberId) return <NotLinkedToMember />;
   return (
     <>
       <PageHeader title="Cam kết của tôi" />

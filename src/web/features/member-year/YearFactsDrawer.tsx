@@ -10,7 +10,7 @@ import { DateInput } from '../../components/DateInput';
 import { PageSpin, QueryError, useNotify } from '../../components/feedback';
 import { showFieldProblems } from '../../components/forms';
 import { DISCIPLINE_FORMS, DISCIPLINE_FORM_LABELS, LEVELS, type DisciplineForm, type Level } from '../../../shared/campaign-vocabulary.js';
-import { CIVIL_SERVICE_RATING_LABELS } from '../../../shared/contracts/member-year.js';
+import { CIVIL_SERVICE_RATING_LABELS, YEAR_FACT_FIELDS } from '../../../shared/contracts/member-year.js';
 import { fetchYearFacts, invalidateYearFacts, memberYearKeys, saveYearFacts, type YearFacts, type YearFactsView } from './api';
 import { FactsDescriptions } from './FactsDisplay';
 
@@ -34,18 +34,6 @@ interface FactsValues {
   confidenceLowPct?: number | null;
   note?: string | null;
 }
-
-const FIELDS = [
-  'disciplines',
-  'civilServiceRating',
-  'targetsCompletedPct',
-  'sickLeaveDays',
-  'maternityLeaveDays',
-  'degradationConcluded',
-  'degradationNote',
-  'confidenceLowPct',
-  'note',
-];
 
 function initialValues(facts: YearFacts | null): FactsValues {
   if (!facts) return { disciplines: [], degradationConcluded: false };
@@ -102,7 +90,7 @@ function FactsForm({ view, onSaved }: { view: YearFactsView; onSaved: () => void
       if (e instanceof ApiError && e.code === 'conflict.version') {
         notify.error(e);
         await qc.invalidateQueries({ queryKey: memberYearKeys.facts(view.memberId, year) });
-      } else if (!showFieldProblems(form, e, FIELDS)) notify.error(e);
+      } else if (!showFieldProblems(form, e, YEAR_FACT_FIELDS)) notify.error(e);
     } finally {
       setBusy(false);
     }

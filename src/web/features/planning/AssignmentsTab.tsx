@@ -26,14 +26,9 @@ import { Link } from 'react-router-dom';
 import { PATHS } from '../../app/menu';
 import { FormModal } from '../../components/FormModal';
 import { PageSpin, QueryError, useNotify } from '../../components/feedback';
+import { StageTag } from '../../components/StageTag';
 import { foldForSearch } from '../../../shared/text.js';
-import {
-  ASSIGNMENT_DUTIES,
-  ASSIGNMENT_DUTY_LABELS,
-  UNIT_STAGE_LABELS,
-  type AssignmentDuty,
-  type UnitStage,
-} from '../../../shared/campaign-vocabulary.js';
+import { ASSIGNMENT_DUTIES, ASSIGNMENT_DUTY_LABELS, type AssignmentDuty, type UnitStage } from '../../../shared/campaign-vocabulary.js';
 import {
   addAssignments,
   fetchAssignees,
@@ -49,28 +44,8 @@ import {
   type WorkloadPerson,
 } from './api';
 
-const STAGE_COLORS: Record<UnitStage, string> = {
-  planned: 'default',
-  drafting: 'blue',
-  submitted: 'geekblue',
-  under_appraisal: 'purple',
-  returned: 'orange',
-  cleared: 'cyan',
-  conference_scheduled: 'green',
-  conference_held: 'green',
-  proposed: 'lime',
-  decided: 'gold',
-  published: 'success',
-  remediating: 'magenta',
-  closed: 'default',
-};
-
 const DUTY_COLORS: Record<AssignmentDuty, string> = { direct: 'red', appraise: 'purple', attend: 'blue' };
 const DUTY_SHORT: Record<AssignmentDuty, string> = { direct: 'Chỉ đạo', appraise: 'Thẩm định', attend: 'Dự hội nghị' };
-
-export function UnitStageTag({ stage }: { stage: UnitStage }) {
-  return <Tag color={STAGE_COLORS[stage] ?? 'default'}>{UNIT_STAGE_LABELS[stage] ?? stage}</Tag>;
-}
 
 function DutyTags({ duties }: { duties: AssignmentDuty[] }) {
   return (
@@ -100,7 +75,7 @@ function UnitsOfPerson({ campaignId, units }: { campaignId: string; units: Assig
           dataIndex: 'stage',
           render: (s: UnitStage, u) => (
             <Space size={4} wrap>
-              <UnitStageTag stage={s} />
+              <StageTag stage={s} />
               {u.needsAppraisal ? <Tag color="volcano">Có gợi ý — cần thẩm định</Tag> : null}
             </Space>
           ),
@@ -155,9 +130,7 @@ export function WorkloadTable({ campaignId }: { campaignId: string }) {
           render: (_: unknown, p: WorkloadPerson) => (
             <Space size={4} wrap>
               {Object.entries(p.byStage).map(([stage, n]) => (
-                <Tag key={stage} color={STAGE_COLORS[stage as UnitStage] ?? 'default'}>
-                  {UNIT_STAGE_LABELS[stage as UnitStage] ?? stage}: {n}
-                </Tag>
+                <StageTag key={stage} stage={stage as UnitStage} count={n} />
               ))}
             </Space>
           ),

@@ -1,5 +1,4 @@
 // Reads and writes of the campaign's plan, assignments and suggested points (issue 3 items 3, 4).
-import type { QueryClient } from '@tanstack/react-query';
 import { api, apiRequest, withQuery } from '../../api/client';
 import type {
   AssignedUnitView,
@@ -26,15 +25,21 @@ export type {
   WorkloadPerson,
 };
 
+/** Every planning query sits under the campaign's key, so invalidateCampaign refreshes them all. */
+const planningKey =
+  <P extends string>(part: P) =>
+  (campaignId: string) =>
+    ['campaign', campaignId, 'planning', part] as const;
+
 export const planningKeys = {
   all: (campaignId: string) => ['campaign', campaignId, 'planning'] as const,
-  plan: (campaignId: string) => ['campaign', campaignId, 'planning', 'plan'] as const,
-  assignments: (campaignId: string) => ['campaign', campaignId, 'planning', 'assignments'] as const,
-  units: (campaignId: string) => ['campaign', campaignId, 'planning', 'units'] as const,
-  assignees: (campaignId: string) => ['campaign', campaignId, 'planning', 'assignees'] as const,
-  workload: (campaignId: string) => ['campaign', campaignId, 'planning', 'workload'] as const,
-  myUnits: (campaignId: string) => ['campaign', campaignId, 'planning', 'my-units'] as const,
-  suggestions: (campaignId: string) => ['campaign', campaignId, 'planning', 'suggestions'] as const,
+  plan: planningKey('plan'),
+  assignments: planningKey('assignments'),
+  units: planningKey('units'),
+  assignees: planningKey('assignees'),
+  workload: planningKey('workload'),
+  myUnits: planningKey('my-units'),
+  suggestions: planningKey('suggestions'),
 };
 
 const base = (campaignId: string) => `/api/campaigns/${campaignId}`;
@@ -83,6 +88,4 @@ export const issueSuggestion = (id: string, version: number) => api.post<Suggest
 export const deleteSuggestion = (id: string) => api.delete<{ ok: true }>(`/api/suggestions/${id}`);
 
 /** After a change here, the campaign's page (its plan status, its cockpit's gates) may be stale too. */
-export async function invalidateCampaign(qc: QueryClient, campaignId: string): Promise<void> {
-  await Promise.all([qc.invalidateQueries({ queryKey: ['campaign', campaignId] }), qc.invalidateQueries({ queryKey: ['campaigns'] })]);
-}
+export { invalidateCampaign } from '../campaigns/api';

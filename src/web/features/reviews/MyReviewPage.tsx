@@ -1,11 +1,11 @@
 // "Bản kiểm điểm của tôi" (issue 3 item 6; design §4: a member on a phone sees their own review): the
 // member's self-review in the open campaign that includes them, pre-filled and saving itself. With
 // reviews in more than one open campaign, the member picks the year.
-import { Empty, Result, Segmented } from 'antd';
+import { Empty, Segmented } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useMe } from '../../app/session';
-import { PageSpin, QueryError } from '../../components/feedback';
+import { NotLinkedToMember, PageSpin, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { fetchMyReviews, reviewKeys } from './api';
 import { ReviewScreen } from './ReviewPage';
@@ -19,15 +19,7 @@ export default function MyReviewPage() {
   });
   const [picked, setPicked] = useState<string | null>(null);
   const chosen = useMemo(() => data?.items.find((i) => i.campaignId === picked) ?? data?.items[0] ?? null, [data, picked]);
-  if (!me.memberId) {
-    return (
-      <Result
-        status="info"
-        title="Tài khoản chưa gắn với đảng viên"
-        subTitle="Tài khoản này không gắn với hồ sơ đảng viên nào. Hãy liên hệ quản trị nếu cần."
-      />
-    );
-  }
+  if (!me.memberId) return <NotLinkedToMember />;
   if (isPending) return <PageSpin />;
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!chosen) {

@@ -152,8 +152,11 @@ export function ReviewForm({ view, content, onChange, readOnly, flagged }: Props
             const update = (patch: Partial<typeof entry>) =>
               set(
                 'strengths',
-                [...content.strengths.filter((e) => e.criterionKey !== c.key), { ...entry, ...patch }].sort(
-                  byOrder(s.criteria.map((x) => x.key)),
+                withLine(
+                  content.strengths,
+                  (e) => e.criterionKey,
+                  { ...entry, ...patch },
+                  s.criteria.map((x) => x.key),
                 ),
               );
             return (
@@ -253,11 +256,11 @@ export function ReviewForm({ view, content, onChange, readOnly, flagged }: Props
               const update = (patch: Partial<typeof entry>) =>
                 set(
                   'carryOver',
-                  [...content.carryOver.filter((e) => e.shortcomingId !== sc.id), { ...entry, ...patch }].sort(
-                    byOrder(
-                      view.prefill.carryOver.map((x) => x.id),
-                      (e) => e.shortcomingId,
-                    ),
+                  withLine(
+                    content.carryOver,
+                    (e) => e.shortcomingId,
+                    { ...entry, ...patch },
+                    view.prefill.carryOver.map((x) => x.id),
                   ),
                 );
               return (
@@ -315,11 +318,11 @@ export function ReviewForm({ view, content, onChange, readOnly, flagged }: Props
               const update = (patch: Partial<typeof entry>) =>
                 set(
                   'commitment',
-                  [...content.commitment.filter((e) => e.itemId !== item.id), { ...entry, ...patch }].sort(
-                    byOrder(
-                      view.prefill.commitment!.items.map((x) => x.id),
-                      (e) => e.itemId,
-                    ),
+                  withLine(
+                    content.commitment,
+                    (e) => e.itemId,
+                    { ...entry, ...patch },
+                    view.prefill.commitment!.items.map((x) => x.id),
                   ),
                 );
               return (
@@ -554,8 +557,11 @@ export function ReviewForm({ view, content, onChange, readOnly, flagged }: Props
   );
 }
 
-/** Keeps lines in the order of the pre-filled items. */
-function byOrder<T>(order: readonly string[], keyOf: (t: T) => string = (t) => (t as { criterionKey: string }).criterionKey) {
+/** The lines with `line` in place of the one of the same key (or added), kept in the order of the pre-filled items. */
+function withLine<T>(lines: readonly T[], keyOf: (t: T) => string, line: T, order: readonly string[]): T[] {
+  const key = keyOf(line);
   const rank = new Map(order.map((k, i) => [k, i]));
-  return (a: T, b: T) => (rank.get(keyOf(a)) ?? order.length) - (rank.get(keyOf(b)) ?? order.length);
+  return [...lines.filter((e) => keyOf(e) !== key), line].sort(
+    (a, b) => (rank.get(keyOf(a)) ?? order.length) - (rank.get(keyOf(b)) ?? order.length),
+  );
 }

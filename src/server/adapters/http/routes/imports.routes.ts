@@ -40,7 +40,8 @@ function download(body: BodyInit, fileName: string): Response {
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable());
 
-async function uploadOf(body: Record<string, unknown>): Promise<Upload> {
+/** The uploaded .xlsx of a multipart body (field "file"); also used by the year-facts import. */
+export async function uploadOf(body: Record<string, unknown>): Promise<Upload> {
   const file = body.file;
   if (!(file instanceof Blob)) throw new AppError('request.invalid', 'Chưa chọn tệp Excel (.xlsx) để tải lên (trường "file").');
   const name = (file as File).name || 'tep-tai-len.xlsx';

@@ -15,7 +15,6 @@ import {
   yearFactsView,
 } from '../../../../shared/contracts/member-year.js';
 import { AppError } from '../../../../shared/errors.js';
-import type { Upload } from '../../../features/imports/read-upload.js';
 import { XLSX_MIME } from '../../../features/imports/queue-import-job.js';
 import { downloadYearFactsTemplate } from '../../../features/member-year/download-year-facts-template.js';
 import { getYearFacts } from '../../../features/member-year/get-year-facts.js';
@@ -26,7 +25,7 @@ import { listYearFacts } from '../../../features/member-year/list-year-facts.js'
 import { saveCommitment } from '../../../features/member-year/save-commitment.js';
 import { saveYearFacts } from '../../../features/member-year/save-year-facts.js';
 import { route, type RouteDef } from '../route.js';
-import { contentDisposition } from './imports.routes.js';
+import { contentDisposition, uploadOf } from './imports.routes.js';
 
 const byMember = z.object({ id });
 const byMemberYear = z.object({ id, year: reviewYear });
@@ -42,13 +41,6 @@ const importErrors = [
   'conflict.version',
   'request.too_large',
 ] as const;
-
-async function uploadOf(body: Record<string, unknown>): Promise<Upload> {
-  const file = body.file;
-  if (!(file instanceof Blob)) throw new AppError('request.invalid', 'Chưa chọn tệp Excel (.xlsx) để tải lên (trường "file").');
-  const name = (file as File).name || 'tep-tai-len.xlsx';
-  return { content: Buffer.from(await file.arrayBuffer()), fileName: name.slice(0, 200) };
-}
 
 const importFields = z.object({
   unitId: id,
