@@ -1,6 +1,7 @@
-// Reads rows of an .xlsx with ExcelJS's streaming reader: memory stays flat however long the sheet
-// (150,000 rows ≈ 220 MB RSS against 1.2 GB for the in-memory reader). Call inspectXlsx first: the
-// reader must only ever see a zip whose sizes were checked (zip-guard.ts).
+// Reads rows of an .xlsx. Large files go through ExcelJS's streaming reader: memory stays flat
+// however long the sheet (150,000 rows ≈ 220 MB RSS against 1.2 GB for the in-memory reader); small
+// ones are loaded whole (see sheetsOf). Call inspectXlsx first: the reader must only ever see a zip
+// whose sizes were checked (zip-guard.ts).
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -53,31 +54,19 @@ export async function readTable(
   buffer: Buffer,
   acceptHeader: (header: CellValue[]) => boolean,
   onRow: (row: SheetRow) => void | Promise<void>,
+  opts: { streamAboveBytes?: number } = {},
 ): Promise<TableRead> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  // ExcelJS reads `model.sheets` when a sheet arrives, but sets `model` only once workbook.xml is
-  // parsed; a sheet met first crashed the import now and then (exceljs issue #962, PR #2937). Sheet
-  // names are not used here, so an empty list until then is enough.
-  (reader as unknown as { model?: { sheets: unknown[] } }).model = { sheets: [] };
   const firstRows: CellValue[][] = [];
   let firstSheet = true;
   let accepted = false;
   let headerRow = 0;
-  for await (const sheet of reader) {
+  for await (const sheet of sheetsOf(buffer, opts.streamAboveBytes ?? STREAM_ABOVE_BYTES)) {
     let state: 'header' | 'rows' | 'skip' = accepted ? 'skip' : 'header';
     for await (const row of sheet) {
       // The rest of a refused or unneeded sheet is still read to its end: the zip is one stream.
       if (state === 'skip') continue;
-      const values = row.values as unknown[];
       const cells: CellValue[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+      for (let i = 1; i < row.values.length; i++) cells.push(plain(row.values[i]));
       if (state === 'rows') {
         await visit(onRow, row.number, cells);
         continue;
@@ -96,6 +85,49 @@ export async function readTable(
     firstSheet = false;
   }
   return { accepted, headerRow, firstRows };
+}
+
+/** Files up to this size are read whole: ExcelJS's whole-file reader, with no streaming pitfalls. */
+export const STREAM_ABOVE_BYTES = 4 * 1024 * 1024;
+
+type RowLike = { number: number; values: unknown[] };
+
+/**
+ * The worksheets of the file, each an async sequence of rows. Small files (the usual office list)
+ * are loaded whole. ExcelJS's streaming reader parks sheets that come before sharedStrings.xml in
+ * temporary files and, on rare runs under load, gave them back with every shared string empty
+ * (a header of blanks); so it serves only files too large to load whole, where its flat memory matters.
+ */
+async function* sheetsOf(buffer: Buffer, streamAboveBytes: number): AsyncGenerator<AsyncIterable<RowLike>> {
+  if (buffer.length <= streamAboveBytes) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
+    for (const ws of wb.worksheets) {
+      const rows: RowLike[] = [];
+      ws.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, values: row.values as unknown[] }));
+      yield (async function* () {
+        yield* rows;
+      })();
+    }
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell date cells from numbers.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  // ExcelJS reads `model.sheets` when a sheet arrives, but sets `model` only once workbook.xml is
+  // parsed; a sheet met first crashed the import now and then (exceljs issue #962, PR #2937). Sheet
+  // names are not used here, so an empty list until then is enough.
+  (reader as unknown as { model?: { sheets: unknown[] } }).model = { sheets: [] };
+  for await (const sheet of reader) {
+    yield (async function* () {
+      for await (const row of sheet) yield { number: row.number, values: row.values as unknown[] };
+    })();
+  }
 }
 
 async function visit(onRow: (row: SheetRow) => void | Promise<void>, number: number, cells: CellValue[]) {
