@@ -121,7 +121,7 @@ export default function CampaignPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
-          column={{ xs: 1, sm: 2, lg: 4 }}
+          column={{ xs: 1, sm: 2, xl: 3 }}
           items={[
             { key: 'owner', label: 'Cấp ủy chủ trì', children: c.ownerUnitName },
             { key: 'units', label: 'Đơn vị', children: c.population.units.toLocaleString('vi-VN') },
