@@ -31,7 +31,7 @@ export function actorRoles(caller: CampaignCaller, target: Target): Set<ActorRol
 const has = (roles: ReadonlySet<ActorRole>, ...wanted: ActorRole[]) => wanted.some((w) => roles.has(w));
 
 /** Roles that see the whole campaign of a committee they hold the grant over. */
-const CAMPAIGN_WIDE: readonly Role[] = ['admin', 'standing', 'organizer', 'office'];
+export const CAMPAIGN_WIDE: readonly Role[] = ['admin', 'standing', 'organizer', 'office'];
 
 /**
  * A campaign is visible to the committee that runs it (admin, standing, organizer, office over the

@@ -2,6 +2,7 @@
 // owned at or above one of the caller's units (their part of a committee's review), owned inside a
 // subtree the caller holds a committee-wide grant over, or where the caller is assigned as director.
 import { ancestorPaths } from '../../domain/org-tree.js';
+import { CAMPAIGN_WIDE } from '../../domain/campaign-policy.js';
 import { withinPaths } from '../../adapters/db/campaigns.repository.js';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns.js';
 import type { AppContext, Caller } from '../context.js';
@@ -11,7 +12,7 @@ export async function listCampaigns(ctx: AppContext, caller: Caller): Promise<{ 
   const ownPaths = caller.grants.map((g) => g.unitPath);
   if (caller.memberUnitPath) ownPaths.push(caller.memberUnitPath);
   const above = [...new Set(ownPaths.flatMap(ancestorPaths))];
-  const wide = caller.grants.filter((g) => ['admin', 'standing', 'organizer', 'office'].includes(g.role)).map((g) => g.unitPath);
+  const wide = caller.grants.filter((g) => CAMPAIGN_WIDE.includes(g.role)).map((g) => g.unitPath);
   const rows = await ctx.db
     .selectFrom('campaigns as c')
     .innerJoin('org_units as u', 'u.id', 'c.owner_unit_id')
