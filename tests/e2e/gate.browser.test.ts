@@ -8,6 +8,7 @@ import { newId } from '../../src/server/adapters/clock.js';
 import type { AppContext } from '../../src/server/features/context.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import {
+  chooseOption,
   describeWithBrowser,
   loginThroughForm,
   openPage,
@@ -120,8 +121,7 @@ describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Lý do trả lại').fill('Chưa giải trình đủ các vấn đề được gợi ý.');
       await dialog.getByRole('button', { name: /Thêm ý kiến/ }).click();
-      await dialog.getByLabel('Mục của ý kiến 1').click();
-      await page.locator('.ant-select-dropdown').getByText('IV. Giải trình vấn đề được gợi ý kiểm điểm').click();
+      await chooseOption(page, dialog.getByLabel('Mục của ý kiến 1'), 'IV. Giải trình vấn đề được gợi ý kiểm điểm');
       await dialog.getByLabel('Nội dung ý kiến 1').fill('Chưa giải trình gợi ý số 2 về giải phóng mặt bằng.');
       await dialog.getByRole('button', { name: /Trả lại hồ sơ/ }).click();
       await waitForText(stage(page), 'Trả lại để bổ sung');

@@ -235,3 +235,22 @@ export async function waitForText(locator: Locator, text: string, timeout = 10_0
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Picks `label` in the antd Select whose input is `field`, and waits until the select shows it.
+ * Under load a click on an option can land while the dropdown is still animating in and be lost,
+ * so the pick is retried (up to three times) until the chosen value is on screen.
+ */
+export async function chooseOption(page: Page, field: Locator, label: string): Promise<void> {
+  const box = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(label, { exact: true }).click();
+    try {
+      await waitForText(box, label, 2_000);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
