@@ -34,7 +34,23 @@ export const UNIT_STAGE_LABELS: Record<UnitStage, string> = {
   closed: 'Hoàn thành',
 };
 
-export const UNIT_ACTIONS = ['start', 'submit', 'begin_appraisal', 'clear', 'return', 'resume', 'schedule_conference', 'reopen'] as const;
+export const UNIT_ACTIONS = [
+  'start',
+  'submit',
+  'begin_appraisal',
+  'clear',
+  'return',
+  'resume',
+  'schedule_conference',
+  'reopen',
+  // Issue 4: after the gate (design §3, "The unit's path through a campaign").
+  'hold_conference',
+  'propose',
+  'decide',
+  'publish',
+  'begin_remediation',
+  'close',
+] as const;
 export type UnitAction = (typeof UNIT_ACTIONS)[number];
 
 export const REVIEW_STATUSES = ['draft', 'submitted', 'returned', 'finalized'] as const;
@@ -146,5 +162,88 @@ export const COMMENT_SOURCE_LABELS: Record<CommentSource, string> = {
   other_post: 'Nơi công tác khác',
 };
 
-export const NOTIFICATION_KINDS = ['assignment', 'returned', 'cleared', 'deadline', 'submitted', 'suggestion', 'digest'] as const;
+export const NOTIFICATION_KINDS = [
+  'assignment',
+  'returned',
+  'cleared',
+  'deadline',
+  'submitted',
+  'suggestion',
+  'digest',
+  'published',
+  'remediation_due',
+  'complaint',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// ── Issue 4: conference, votes, classification, decisions, remediation ───────────────────────
+
+export const CONFERENCE_STATUSES = ['scheduled', 'in_progress', 'closed'] as const;
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+export const CONFERENCE_STATUS_LABELS: Record<ConferenceStatus, string> = {
+  scheduled: 'Đã lên lịch',
+  in_progress: 'Đang họp',
+  closed: 'Đã kết thúc',
+};
+
+/** What a line of the minutes records (design §3, Conference: Criticism; issue 4 item 1). */
+export const CONFERENCE_ENTRY_KINDS = ['criticism', 'suggestion_answer', 'conclusion', 'note'] as const;
+export type ConferenceEntryKind = (typeof CONFERENCE_ENTRY_KINDS)[number];
+export const CONFERENCE_ENTRY_KIND_LABELS: Record<ConferenceEntryKind, string> = {
+  criticism: 'Ý kiến góp ý, phê bình',
+  suggestion_answer: 'Giải trình vấn đề được gợi ý',
+  conclusion: 'Kết luận hạn chế, khuyết điểm',
+  note: 'Ghi chép khác',
+};
+
+export const AGENDA_STATUSES = ['pending', 'done'] as const;
+export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
+
+/** Design §3, Classification: self_assessed → proposed → decided → published (→ annulled on re-rating). */
+export const CLASSIFICATION_STATUSES = ['self_assessed', 'proposed', 'decided', 'published', 'annulled'] as const;
+export type ClassificationStatus = (typeof CLASSIFICATION_STATUSES)[number];
+export const CLASSIFICATION_STATUS_LABELS: Record<ClassificationStatus, string> = {
+  self_assessed: 'Đã tự nhận mức',
+  proposed: 'Đã đề xuất',
+  decided: 'Đã quyết định',
+  published: 'Đã công bố',
+  annulled: 'Đã hủy để xếp loại lại',
+};
+
+/** Who a classification is about (the subject kinds of the shortcomings table). */
+export const CLASSIFICATION_SUBJECTS = ['unit', 'leadership', 'member'] as const;
+export type ClassificationSubject = (typeof CLASSIFICATION_SUBJECTS)[number];
+
+export const DECISION_KINDS = ['members', 'units', 'rerating'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
+  members: 'Xếp loại đảng viên',
+  units: 'Xếp loại tổ chức đảng',
+  rerating: 'Hủy bỏ và xếp loại lại',
+};
+
+export const DECISION_STATUSES = ['issued', 'published'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const COMPLAINT_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
+  open: 'Đang xem xét',
+  upheld: 'Chấp nhận, đã xếp loại lại',
+  dismissed: 'Không chấp nhận',
+};
+
+export const REMEDIATION_PLAN_STATUSES = ['draft', 'filed'] as const;
+export type RemediationPlanStatus = (typeof REMEDIATION_PLAN_STATUSES)[number];
+export const REMEDIATION_PLAN_STATUS_LABELS: Record<RemediationPlanStatus, string> = {
+  draft: 'Đang xây dựng',
+  filed: 'Đã ban hành',
+};
+
+export const REMEDIATION_ITEM_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type RemediationItemStatus = (typeof REMEDIATION_ITEM_STATUSES)[number];
+export const REMEDIATION_ITEM_STATUS_LABELS: Record<RemediationItemStatus, string> = {
+  planned: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Đã hoàn thành',
+};

@@ -76,6 +76,19 @@ const UNIT_EXPECTED: Expected<UnitStage, UnitAction>[] = [
   { from: 'returned', action: 'reopen', to: 'drafting', who: ['organizer', 'standing'], reason: true },
   { from: 'cleared', action: 'reopen', to: 'drafting', who: ['organizer', 'standing'], reason: true },
   { from: 'conference_scheduled', action: 'reopen', to: 'drafting', who: ['organizer', 'standing'], reason: true },
+  // After the gate (design §3: conference_held → proposed → decided → published → remediating →
+  // closed). The unit committee or the chi bộ's secretary holds the meeting and proposes (design §2:
+  // conference "RW own unit / own chi bộ", classification "RW (propose)"; the Board proposes the
+  // grassroots units' levels to the standing committee); the standing committee decides units and the
+  // unit committee decides its members (design §2 "RW (decide units)", "RW (decide members)"); the
+  // deciders or the Board publish; the unit runs remediation (RW own unit / own chi bộ) and the
+  // unit committee or the Board closes it.
+  { from: 'conference_scheduled', action: 'hold_conference', to: 'conference_held', who: ['unit_committee', 'cell_secretary'] },
+  { from: 'conference_held', action: 'propose', to: 'proposed', who: ['unit_committee', 'cell_secretary', 'organizer'] },
+  { from: 'proposed', action: 'decide', to: 'decided', who: ['standing', 'unit_committee'] },
+  { from: 'decided', action: 'publish', to: 'published', who: ['standing', 'unit_committee', 'organizer'] },
+  { from: 'published', action: 'begin_remediation', to: 'remediating', who: ['unit_committee', 'cell_secretary'] },
+  { from: 'remediating', action: 'close', to: 'closed', who: ['unit_committee', 'organizer'] },
 ];
 
 /** Before the gate, scheduling is refused as "not cleared" (issue 3 item 7), whoever asks. */

@@ -32,7 +32,16 @@ const STEPS = 'HD 25-HD/BTCTW / HD 43-HD/BTCTW: chuẩn bị báo cáo, bản ki
 const REVIEW_STEP = 'regulations §3.1 bước 3 và 6 (QĐ 124 Đ11; QĐ 366 Đ12): tự kiểm điểm, tự đánh giá trước hội nghị';
 const FINALIZE = 'regulations §3.1 bước 8: sau hội nghị, tập thể và cá nhân hoàn thiện bản kiểm điểm';
 
-/** The unit's path through a campaign up to the conference (design §3); issue 4 continues it. */
+const CONFERENCE = 'regulations §3.1 bước 5 (QĐ 366 Đ7 k3): hội nghị kiểm điểm, biên bản';
+const RATING = 'regulations §3.1 bước 6, §2.5 (QĐ 124 Đ11; QĐ 366 Đ12–13): đề xuất, cấp có thẩm quyền quyết định';
+const PUBLISH = 'regulations §3.1 bước 7 (QĐ 366 Đ15): thông báo, công khai kết quả';
+const REMEDY = 'regulations §3.1 bước 8–9: xây dựng kế hoạch khắc phục, báo cáo cấp trên';
+
+/**
+ * The unit's path through a campaign (design §3). After the conference, `decide` and `publish`
+ * are taken by the competent level of the authority table (regulations §2.5, §11.5 item 10): the
+ * role is listed here, whose unit holds it is checked by the use case (domain/classification).
+ */
 export const UNIT_TRANSITIONS: readonly TransitionRule<UnitStage, UnitAction>[] = [
   { from: 'planned', action: 'start', to: 'drafting', who: ['unit_committee', 'organizer'], source: STEPS },
   { from: 'drafting', action: 'submit', to: 'submitted', who: ['unit_committee'], source: STEPS },
@@ -59,6 +68,18 @@ export const UNIT_TRANSITIONS: readonly TransitionRule<UnitStage, UnitAction>[] 
     needsReason: true,
     source: 'design §3: mở lại luôn kèm lý do',
   })),
+  {
+    from: 'conference_scheduled',
+    action: 'hold_conference',
+    to: 'conference_held',
+    who: ['unit_committee', 'cell_secretary'],
+    source: CONFERENCE,
+  },
+  { from: 'conference_held', action: 'propose', to: 'proposed', who: ['unit_committee', 'cell_secretary', 'organizer'], source: RATING },
+  { from: 'proposed', action: 'decide', to: 'decided', who: ['standing', 'unit_committee'], source: RATING },
+  { from: 'decided', action: 'publish', to: 'published', who: ['standing', 'unit_committee', 'organizer'], source: PUBLISH },
+  { from: 'published', action: 'begin_remediation', to: 'remediating', who: ['unit_committee', 'cell_secretary'], source: REMEDY },
+  { from: 'remediating', action: 'close', to: 'closed', who: ['unit_committee', 'organizer'], source: REMEDY },
 ];
 
 export type ReviewTarget = 'member' | 'collective';

@@ -44,6 +44,12 @@ export const UNIT_ACTION_LABELS: Record<UnitAction, string> = {
   return: 'Trả lại hồ sơ',
   schedule_conference: 'Lên lịch hội nghị',
   reopen: 'Mở lại hồ sơ',
+  hold_conference: 'Kết thúc hội nghị',
+  propose: 'Đề xuất xếp loại',
+  decide: 'Quyết định xếp loại',
+  publish: 'Công bố kết quả',
+  begin_remediation: 'Bắt đầu khắc phục',
+  close: 'Hoàn thành đợt kiểm điểm',
 };
 
 export const APPRAISAL_STATUSES = ['open', 'cleared', 'returned'] as const;

@@ -4,6 +4,7 @@ import { migration0001 } from './migrations/0001-org-units-and-members.js';
 import { migration0002 } from './migrations/0002-accounts-audit-jobs.js';
 import { migration0003 } from './migrations/0003-member-name-words.js';
 import { migration0004 } from './migrations/0004-campaigns.js';
+import { migration0005 } from './migrations/0005-conference-classification.js';
 
 /** Migrations in order; names sort lexically, as Kysely's Migrator requires. */
 export function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -12,6 +13,7 @@ export function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0002-accounts-audit-jobs': migration0002(handle),
     '0003-member-name-words': migration0003(handle),
     '0004-campaigns': migration0004(handle),
+    '0005-conference-classification': migration0005(handle),
   };
 }
 

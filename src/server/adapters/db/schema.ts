@@ -406,6 +406,21 @@ export interface ClassificationTable extends Stamped {
   decision_date: string | null;
   published_at: string | null;
   acknowledged_at: string | null;
+  score: number | null;
+  self_score: number | null;
+  tally_id: string | null;
+  checks_json: string | null;
+  override_reason: string | null;
+  conclusion: string | null;
+  group_key: string | null;
+  proposed_by: string | null;
+  proposed_at: string | null;
+  decision_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  annulled_at: string | null;
+  annul_reason: string | null;
+  replaces_id: string | null;
 }
 
 export interface ConferenceTable extends Stamped {
@@ -417,6 +432,148 @@ export interface ConferenceTable extends Stamped {
   scheduled_for: string;
   place: string | null;
   status: string;
+  started_at: string | null;
+  closed_at: string | null;
+  minutes_json: string | null;
+  upper_attendees_json: string | null;
+}
+
+export interface ConferenceAttendanceTable {
+  id: string;
+  conference_id: string;
+  member_id: string;
+  present: number;
+  absence_reason: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ConferenceGuestTable {
+  id: string;
+  conference_id: string;
+  /** 'director' (an assigned account) or 'upper' (another upper-level attendee). */
+  kind: string;
+  account_id: string | null;
+  name: string;
+  title: string | null;
+  attended: number;
+  updated_at: string;
+}
+
+export interface ConferenceAgendaTable {
+  id: string;
+  conference_id: string;
+  position: number;
+  subject_kind: string;
+  subject_key: string;
+  member_id: string | null;
+  label: string;
+  status: string;
+  done_at: string | null;
+}
+
+export interface ConferenceEntryTable extends Stamped {
+  id: string;
+  conference_id: string;
+  /** Made by the browser per entry: a re-sent entry is stored once. */
+  client_key: string;
+  kind: string;
+  subject_kind: string | null;
+  subject_key: string | null;
+  speaker: string | null;
+  text: string;
+  reply: string | null;
+  suggestion_item_id: string | null;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+export interface VoteTallyTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  conference_id: string;
+  subject_kind: string;
+  subject_key: string;
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  present: number;
+  valid: number;
+  invalid: number;
+  votes_excellent: number;
+  votes_good: number;
+  votes_satisfactory: number;
+  votes_unsatisfactory: number;
+  proposed_level: string | null;
+  updated_by: string | null;
+}
+
+export interface DecisionTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  deciding_unit_id: string;
+  scope_path: string;
+  kind: string;
+  number: string;
+  decision_date: string;
+  signer_name: string | null;
+  signer_title: string | null;
+  status: string;
+  published_at: string | null;
+  created_by: string | null;
+}
+
+export interface ComplaintTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  classification_id: string;
+  scope_path: string;
+  text: string;
+  filed_by: string | null;
+  status: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  new_classification_id: string | null;
+}
+
+export interface RemediationPlanTable extends Stamped {
+  id: string;
+  campaign_id: string;
+  subject_kind: string;
+  subject_key: string;
+  unit_id: string;
+  member_id: string | null;
+  scope_path: string;
+  status: string;
+  filed_at: string | null;
+  reported_at: string | null;
+  updated_by: string | null;
+}
+
+export interface RemediationItemTable extends Stamped {
+  id: string;
+  plan_id: string;
+  shortcoming_id: string | null;
+  scope_path: string;
+  position: number;
+  action: string;
+  owner: string;
+  deadline: string;
+  status: string;
+  progress_pct: number;
+  completed_at: string | null;
+}
+
+export interface RemediationUpdateTable {
+  id: string;
+  item_id: string;
+  note: string;
+  progress_pct: number;
+  status: string;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface NotificationTable {
@@ -472,6 +629,16 @@ export interface Database {
   shortcoming_statuses: ShortcomingStatusTable;
   classifications: ClassificationTable;
   conferences: ConferenceTable;
+  conference_attendance: ConferenceAttendanceTable;
+  conference_guests: ConferenceGuestTable;
+  conference_agenda: ConferenceAgendaTable;
+  conference_entries: ConferenceEntryTable;
+  vote_tallies: VoteTallyTable;
+  decisions: DecisionTable;
+  complaints: ComplaintTable;
+  remediation_plans: RemediationPlanTable;
+  remediation_items: RemediationItemTable;
+  remediation_updates: RemediationUpdateTable;
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
 }

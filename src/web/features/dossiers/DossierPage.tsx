@@ -64,6 +64,7 @@ import {
   saveFindings,
   scheduleConference,
   takeStep,
+  type DossierStep,
   type DossierView,
 } from './api';
 import { dossierSteps } from './dossier-steps';
@@ -99,7 +100,7 @@ export default function DossierPage() {
   const refreshOnConflict = (e: unknown) => {
     if (e instanceof ApiError && (e.code === 'conflict.version' || e.code === 'dossier.invalid_transition')) void refetch();
   };
-  async function step(action: Exclude<UnitAction, 'schedule_conference'>, success: string) {
+  async function step(action: DossierStep, success: string) {
     setBusy(action);
     try {
       await afterStep(qc, await takeStep(d!, action));

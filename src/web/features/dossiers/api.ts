@@ -15,8 +15,12 @@ const base = (campaignId: string, unitId: string) => `/api/campaigns/${campaignI
 
 export const fetchDossier = (campaignId: string, unitId: string) => api.get<DossierView>(`${base(campaignId, unitId)}/dossier`);
 
+/** Steps taken elsewhere: scheduling has its dialog; the steps after the gate belong to the conference, classification and remediation pages. */
+export type StepElsewhere = 'schedule_conference' | 'hold_conference' | 'propose' | 'decide' | 'publish' | 'begin_remediation' | 'close';
+export type DossierStep = Exclude<UnitAction, StepElsewhere>;
+
 /** The URL segment of each step of design §3 (operationId dossiers.<segment>). */
-const STEP_PATHS: Record<Exclude<UnitAction, 'schedule_conference'>, string> = {
+const STEP_PATHS: Record<Exclude<UnitAction, StepElsewhere>, string> = {
   start: 'start',
   submit: 'submit',
   resume: 'resume',
@@ -28,7 +32,7 @@ const STEP_PATHS: Record<Exclude<UnitAction, 'schedule_conference'>, string> = {
 
 export function takeStep(
   d: DossierView,
-  action: Exclude<UnitAction, 'schedule_conference'>,
+  action: Exclude<UnitAction, StepElsewhere>,
   extra: { reason?: string; findings?: Finding[] } = {},
 ): Promise<DossierView> {
   return api.post<DossierView>(`${base(d.campaignId, d.unitId)}/dossier/${STEP_PATHS[action]}`, { version: d.version, ...extra });

@@ -13,6 +13,9 @@ const KIND_LABELS: Record<NotificationView['kind'], { label: string; color: stri
   submitted: { label: 'Đã nộp', color: 'cyan' },
   suggestion: { label: 'Gợi ý kiểm điểm', color: 'purple' },
   digest: { label: 'Tổng hợp', color: 'default' },
+  published: { label: 'Công bố kết quả', color: 'green' },
+  remediation_due: { label: 'Hạn khắc phục', color: 'gold' },
+  complaint: { label: 'Kiến nghị', color: 'volcano' },
 };
 
 export function NotificationList({ items, compact = false }: { items: NotificationView[]; compact?: boolean }) {
