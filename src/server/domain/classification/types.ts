@@ -54,6 +54,8 @@ export interface MemberSubject {
   openEarlierShortcomings: number;
   /** The quota group the subject counts in (regulations §9b): defaults to the grassroots unit. */
   groupKey: string;
+  /** The group's name for the quota explanation; else the name of the unit whose id is the group key, else the key. */
+  groupLabel?: string;
 }
 
 export interface UnitSubject {
@@ -79,6 +81,8 @@ export interface UnitSubject {
   newlyFormed: boolean;
   openEarlierShortcomings: number;
   groupKey: string;
+  /** As MemberSubject.groupLabel. */
+  groupLabel?: string;
 }
 
 export type Subject = MemberSubject | UnitSubject;
@@ -99,7 +103,10 @@ export interface CheckInput {
 }
 
 export interface CheckResult {
-  /** R1…R16 of regulations §2.4, N1/N2 for QĐ 366's new rules, Q for score-band conditions. */
+  /**
+   * R1…R16 of regulations §2.4, N1 for QĐ 366's new rules (R16 is the score band), and the order
+   * of classification: ORD-HEAD (the collective before its head), ORD-LOWER (lower before upper).
+   */
   ruleId: string;
   subjectKind: Subject['kind'];
   subjectKey: string;
@@ -113,6 +120,12 @@ export interface CheckResult {
 
 export interface QuotaUse {
   groupKey: string;
+  /** Members and collectives are counted apart, collectives by kind (regulations §2.4 R9 [S30][S32]). */
+  subjectKind: Subject['kind'];
+  /** The group's name as the explanation says it. */
+  groupLabel: string;
+  /** The group takes the higher ceiling the competent level allowed (QĐ 366 Đ11 k1: 25 %). */
+  exceptional: boolean;
   /** Number at HTT (HTXS not counted) and at HTXS in the group. */
   good: number;
   excellent: number;

@@ -14,6 +14,7 @@ import {
   src,
   unconfirmed,
 } from './common.js';
+import { RULES_2014 } from './rules.js';
 import type { PoliticalTask, QuotaDef, RuleSet, SourceRef } from './types.js';
 
 const OLD_MEMBER_SCALE = src(DOC.hd27, 'regulations §2.1 [S1]', { note: 'Tên mức dùng trong thống kê 2012–2016.' });
@@ -170,7 +171,7 @@ export const HD27_2014: RuleSet = {
   relatedForms: COMMON_RELATED_FORMS,
   manifestationGroups: [...MANIFESTATION_GROUPS],
   manifestations: [...MANIFESTATIONS],
-  rules: [],
+  rules: RULES_2014,
   defaultPoliticalTasks: HA_TINH_2017_TASKS,
   configurable: configurableItems({
     tasks: HA_TINH_2017_TASKS,

@@ -27,10 +27,10 @@ const r3 = (doc: string, tags: string) =>
   rule('R3', 'member', 'Hoàn thành dưới 50 % chỉ tiêu, nhiệm vụ được giao', KHTNV, src(doc, `regulations §2.4 R3 ${tags}`));
 const r4 = (source: SourceRef) =>
   rule('R4', 'member', 'Là cán bộ, công chức, viên chức bị xếp loại "Không hoàn thành nhiệm vụ" về công chức, viên chức', KHTNV, source);
-const r7 = (doc: string, effect: string, source?: SourceRef) =>
+const r7 = (doc: string, effect: string, source?: SourceRef, subject: ClassificationRule['subject'] = 'all') =>
   rule(
     'R7',
-    'all',
+    subject,
     'Đảng viên mới kết nạp chưa đủ 6 tháng; tổ chức đảng mới thành lập chưa đủ 6 tháng',
     effect,
     source ?? src(doc, 'regulations §2.4 R7 [S11][S16]'),
@@ -46,12 +46,50 @@ const r9 = (pct: string, scope: string, source: SourceRef) =>
 const r14 = (source: SourceRef) =>
   rule('R14', 'leader', 'Mức xếp loại của người đứng đầu cao hơn mức của tập thể do mình đứng đầu', 'Không được phép', source);
 
+/**
+ * Review years ≤ 2017 (HD 27/2014): the sources give no disqualifier (regulations §1.2: "–"); only
+ * who is left out or not classified, and a quota only where the committee sets one (§9b).
+ */
+export const RULES_2014: ClassificationRule[] = [
+  // Organisations newly formed are not covered by the sources of the period: members only.
+  r7(
+    DOC.hd27,
+    'Có kiểm điểm, không phân loại (đảng viên)',
+    unconfirmed(
+      DOC.tusoi,
+      'regulations §9b [S11]',
+      'Văn bản giai đoạn này không nêu; áp dụng mặc định: có kiểm điểm nhưng không phân loại.',
+    ),
+    'member',
+  ),
+  rule('R8', 'member', 'Miễn công tác và sinh hoạt đảng', 'Không kiểm điểm, không phân loại', src(DOC.hd27, 'regulations §1.2, §7.1 [S1]')),
+  rule(
+    'R9',
+    'all',
+    'Số được đề xuất mức cao nhất vượt tỷ lệ cấp ủy đặt cho đợt kiểm điểm (nếu có)',
+    'Không chấp nhận các đề xuất vượt tỷ lệ',
+    unconfirmed(
+      DOC.tusoi,
+      'regulations §1.2, §9b [S1]',
+      'Chưa xác nhận có tỷ lệ khống chế trước năm 2018; chỉ áp dụng khi cấp ủy đặt tỷ lệ cho đợt kiểm điểm.',
+    ),
+  ),
+];
+
 export const RULES_2018: ClassificationRule[] = [
   r1(DOC.hd16),
   r2(DOC.hd16, '[S9]'),
   r3(DOC.hd16, '[S9]'),
   r4(src(DOC.hd16, 'regulations §2.4 R4 [S9]')),
-  r7(DOC.hd16, 'Có kiểm điểm, không xếp loại (đảng viên)', src(DOC.hd16, 'regulations §2.4 R7 [S11]')),
+  // HD 16 names newly admitted members only; newly formed organisations come with HD 21 (§2.4 R7).
+  r7(DOC.hd16, 'Có kiểm điểm, không xếp loại (đảng viên)', src(DOC.hd16, 'regulations §2.4 R7 [S11]'), 'member'),
+  rule(
+    'R8',
+    'member',
+    'Miễn công tác và sinh hoạt đảng (đình chỉ sinh hoạt đảng chỉ được loại trừ từ HD 21)',
+    'Không kiểm điểm, không xếp loại',
+    src(DOC.hd16, 'regulations §1.2, §2.4 R8, §7.1 [S10]'),
+  ),
   r9(
     '20 %',
     'trong tổ chức cơ sở đảng',

@@ -46,6 +46,7 @@ import {
   type StatusEntry,
 } from './campaign-kit.js';
 import { addDays, type Rng } from './random.js';
+import { writeRemediationPlans, type RemediationPlanOptions } from './remediation-kit.js';
 import type { CampaignState } from './state.js';
 import * as T from './texts.js';
 
@@ -110,6 +111,8 @@ export interface ClosedYearOptions {
   /** How the earlier years' shortcomings fared this year. */
   statusWeights: { fixed: number; being_fixed: number };
   predecessors: Map<string, string[]>;
+  /** Filed remediation plans for the year's shortcomings (issue 4 item 6); the city writes them. */
+  remediation?: RemediationPlanOptions;
 }
 
 export interface ClosedYearResult {
@@ -251,6 +254,7 @@ export async function writeClosedYear(state: CampaignState, c: DemoCampaign, o: 
     }
     await writeReviews(tx, c, reviews);
     await writeClassifications(tx, c, { units: unitLevels, members: memberLevels }, o.decisions, now);
+    if (o.remediation) await writeRemediationPlans(tx, c, drawn, o.remediation, now);
   });
   let memberShortcomings = 0;
   for (const l of drawn.members.values()) memberShortcomings += l.length;

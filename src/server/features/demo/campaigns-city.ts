@@ -91,6 +91,7 @@ const city2016: CampaignStep = {
       civilServantFactsShare: 0.6,
       statusWeights: { fixed: 0.5, being_fixed: 0.35 },
       predecessors: new Map(),
+      remediation: { filedOn: '2017-01-20', deadline: '2017-10-31', weights: { done: 0.45, in_progress: 0.35 }, reported: true },
     });
     await closeCampaign(state, c, '2017-02-15');
   },
