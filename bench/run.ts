@@ -7,10 +7,15 @@
 //   npm run bench -- --rebuild         rebuild the province datasets
 //   npm run bench -- --dry             the campaign metrics on a small province, a few requests each,
 //                                      nothing written: checks that the bench's paths work
+//   npm run bench -- --campaigns-only  only the campaign and classification metrics
 //
 // The campaign metrics (issue 3, "Done when"): the province campaign cockpit and opening a pre-filled
 // review, through HTTP as the province's Organization Board (bantochuc), and the population snapshot
 // of the province (150,000 members) in process, timed around the snapshotPopulation use case.
+//
+// The classification metrics (issue 4, "Done when"): the calibration board of the province's largest
+// grassroots unit through HTTP as the Organization Board, and every check of the whole province
+// campaign in process (loading the subjects, then runChecks), on the decided 2025 campaign (QĐ 366).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -26,6 +31,10 @@ import { loadPrincipal } from '../src/server/adapters/auth/principal.repository.
 import { createCampaign } from '../src/server/features/campaigns/create-campaign.js';
 import { snapshotPopulation } from '../src/server/features/campaigns/snapshot-population.js';
 import { buildDemo } from '../src/server/features/demo/build-demo.js';
+import { loadSubjects } from '../src/server/features/classification/load-subjects.js';
+import { runChecks } from '../src/server/domain/classification/checks.js';
+import { effectiveConfig, ruleSetById } from '../src/server/domain/rule-sets/index.js';
+import { campaignConfigOf } from '../src/server/adapters/db/campaigns.repository.js';
 import { MEMBER_COLUMNS } from '../src/server/features/imports/member-sheet.js';
 import { foldForSearch } from '../src/shared/text.js';
 
@@ -35,6 +44,8 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean', default: false },
     dry: { type: 'boolean', default: false },
     'load-seconds': { type: 'string', default: '60' },
+    /** Only the campaign and classification metrics (the member metrics of issue 2 are skipped). */
+    'campaigns-only': { type: 'boolean', default: false },
   },
 });
 
@@ -545,6 +556,80 @@ async function benchCampaigns(config: DatabaseConfig, dialect: DialectName): Pro
     await server.stop();
   }
   await benchSnapshot(config, dialect);
+  await benchClassification(config, dialect);
+}
+
+/** The decided year of the province (QĐ 366, 2025) and its largest grassroots unit by members. */
+const DECIDED_YEAR = 2025;
+
+async function classificationSample(config: DatabaseConfig): Promise<{ campaignId: string; unitId: string; members: number }> {
+  const ctx = await openContext(config);
+  try {
+    const c = await ctx.db.selectFrom('campaigns').select('id').where('review_year', '=', DECIDED_YEAR).executeTakeFirstOrThrow();
+    const units = await ctx.db
+      .selectFrom('campaign_units')
+      .select(['unit_id', 'unit_path'])
+      .where('campaign_id', '=', c.id)
+      .where('is_grassroots', '=', 1)
+      .execute();
+    const counts = new Map<string, number>();
+    const members = await ctx.db
+      .selectFrom('campaign_members')
+      .select('unit_path')
+      .where('campaign_id', '=', c.id)
+      .where('included', '=', 1)
+      .execute();
+    // Paths nest ("/a/b/c/"): a member counts for the grassroots unit whose path prefixes its chi bộ's.
+    const byPath = new Map(units.map((u) => [u.unit_path, u.unit_id]));
+    for (const m of members) {
+      const parts = m.unit_path.split('/').filter(Boolean);
+      for (let i = 1; i <= parts.length; i++) {
+        const id = byPath.get(`/${parts.slice(0, i).join('/')}/`);
+        if (id) {
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+    const [unitId, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    return { campaignId: c.id, unitId, members: n };
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+async function benchClassification(config: DatabaseConfig, dialect: DialectName): Promise<void> {
+  const requests = args.dry ? 10 : 60;
+  const { token } = await adminToken(config, 'bantochuc');
+  const sample = await classificationSample(config);
+  console.log(`  (bảng cân nhắc: tổ chức cơ sở lớn nhất, ${sample.members} đảng viên)`);
+  const server = await startServerProcess(config);
+  try {
+    const board = `/api/campaigns/${sample.campaignId}/classification/board?unitId=${sample.unitId}`;
+    record('classification.board.p95', dialect, await p95(server.port, token, Array(requests).fill(board)), 'ms', '<200');
+  } finally {
+    await server.stop();
+  }
+  const ctx = await openContext(config);
+  try {
+    const campaign = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', sample.campaignId).executeTakeFirstOrThrow();
+    const ruleSet = ruleSetById(campaign.rule_set_id)!;
+    const t0 = performance.now();
+    const scope = await loadSubjects(ctx.db, { campaign, ruleSet, scopePath: campaign.owner_path });
+    const t1 = performance.now();
+    const outcome = runChecks({
+      ruleSet,
+      config: { htxsQuotaPct: effectiveConfig(ruleSet, campaignConfigOf(campaign)).htxsQuotaPct },
+      subjects: scope.subjects,
+    });
+    const t2 = performance.now();
+    record('classification.checks.province', dialect, (t2 - t0) / 1000, 's', '<10');
+    console.log(
+      `  (${scope.subjects.length} đối tượng, ${outcome.results.length} kết quả kiểm tra; nạp ${((t1 - t0) / 1000).toFixed(2)} s, kiểm tra ${((t2 - t1) / 1000).toFixed(2)} s)`,
+    );
+  } finally {
+    await ctx.handle.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -561,13 +646,18 @@ async function main(): Promise<void> {
   }
   for (const dialect of dialects) {
     console.log(`\n== ${dialect} ==`);
+    if (args['campaigns-only']) {
+      await benchCampaigns(await provinceDatabase(dialect), dialect);
+      continue;
+    }
     await benchProvince(dialect);
     await benchImport(dialect);
   }
   const out = path.join(PROJECT_ROOT, 'bench', 'results.json');
-  // Keep the figures of a dialect not run this time.
+  // Keep the figures not measured this time (another dialect, or the member metrics under --campaigns-only).
   const previous: Result[] = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : [];
-  const merged = [...previous.filter((p) => !dialects.includes(p.dialect)), ...results];
+  const measured = new Set(results.map((r) => `${r.metric}|${r.dialect}`));
+  const merged = [...previous.filter((p) => !measured.has(`${p.metric}|${p.dialect}`)), ...results];
   fs.writeFileSync(out, `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`\nĐã ghi ${path.relative(process.cwd(), out)}`);
   console.table(merged.map((r) => ({ metric: r.metric, dialect: r.dialect, value: r.value, unit: r.unit, target: r.target })));

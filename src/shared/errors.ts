@@ -90,6 +90,62 @@ export const ERROR_CODES = {
   'attachment.not_found': { status: 404, message: 'Không tìm thấy tệp đính kèm.' },
   'attachment.too_large': { status: 413, message: 'Tệp đính kèm vượt quá dung lượng cho phép.' },
   'notification.not_found': { status: 404, message: 'Không tìm thấy thông báo.' },
+  'remediation.not_found': { status: 404, message: 'Không tìm thấy kế hoạch khắc phục.' },
+  'remediation.invalid_items': {
+    status: 422,
+    message: 'Kế hoạch khắc phục có biện pháp chưa hợp lệ; chưa có thay đổi nào được ghi.',
+  },
+  'remediation.incomplete': {
+    status: 422,
+    message: 'Còn hạn chế, khuyết điểm chưa có biện pháp khắc phục; mỗi hạn chế cần ít nhất một biện pháp.',
+  },
+  'remediation.not_decided': {
+    status: 409,
+    message: 'Chưa thể ban hành kế hoạch khắc phục: cấp có thẩm quyền chưa quyết định xếp loại chất lượng.',
+  },
+  'remediation.not_filed': { status: 409, message: 'Kế hoạch khắc phục chưa được ban hành.' },
+  'remediation.already_filed': { status: 409, message: 'Kế hoạch khắc phục đã được ban hành.' },
+  'remediation.invalid_update': { status: 422, message: 'Cập nhật tiến độ không hợp lệ.' },
+  'shortcoming.not_found': { status: 404, message: 'Không tìm thấy hạn chế, khuyết điểm.' },
+  'conference.not_found': { status: 404, message: 'Không tìm thấy hội nghị kiểm điểm.' },
+  'conference.invalid_state': { status: 409, message: 'Không thể thực hiện thao tác này với hội nghị ở trạng thái hiện tại.' },
+  'conference.agenda_order': {
+    status: 409,
+    message: 'Phải kiểm điểm theo đúng thứ tự: tập thể trước, cá nhân sau; người đứng đầu trước, rồi đến cấp phó và các đảng viên.',
+  },
+  'conference.entry_not_found': { status: 404, message: 'Không tìm thấy nội dung biên bản này.' },
+  'conference.minutes_incomplete': {
+    status: 422,
+    message: 'Chưa thể kết thúc hội nghị: biên bản chưa đủ (người chủ trì, thư ký, ít nhất một nội dung, mọi phần kiểm điểm đã xong).',
+  },
+  'conference.no_quorum': { status: 409, message: 'Chưa thể kết thúc hội nghị: số đảng viên có mặt chưa đủ để hội nghị hợp lệ.' },
+  'vote.invalid_tally': { status: 422, message: 'Kết quả kiểm phiếu không hợp lệ; chưa có số liệu nào được ghi.' },
+  'vote.not_votable': { status: 422, message: 'Đảng viên này không được biểu quyết xếp loại tại hội nghị này.' },
+  'classification.not_found': { status: 404, message: 'Không tìm thấy kết quả xếp loại.' },
+  'classification.invalid_transition': {
+    status: 409,
+    message: 'Không thể thực hiện thao tác này với kết quả xếp loại ở trạng thái hiện tại.',
+  },
+  'classification.not_classifiable': { status: 422, message: 'Đối tượng này không thuộc diện xếp loại trong đợt kiểm điểm.' },
+  'classification.no_tally': { status: 422, message: 'Chưa có kết quả biểu quyết của chi bộ; hãy chọn mức đề xuất.' },
+  'classification.proposal_reason_required': {
+    status: 422,
+    message: 'Mức đề xuất khác với kết quả biểu quyết của chi bộ; cần ghi rõ lý do.',
+  },
+  'classification.override_reason_required': {
+    status: 422,
+    message: 'Có mức xếp loại trái với kết quả kiểm tra theo quy định; cần ghi rõ lý do cho từng trường hợp.',
+  },
+  'classification.mixed_batch': {
+    status: 400,
+    message: 'Một quyết định chỉ gồm các đối tượng cùng loại (đảng viên hoặc tổ chức đảng) thuộc thẩm quyền của cùng một cấp.',
+  },
+  'classification.not_published': { status: 409, message: 'Kết quả xếp loại chưa được công bố.' },
+  'decision.not_found': { status: 404, message: 'Không tìm thấy quyết định xếp loại.' },
+  'decision.invalid_transition': { status: 409, message: 'Quyết định đã được công bố.' },
+  'complaint.not_found': { status: 404, message: 'Không tìm thấy đơn kiến nghị.' },
+  'complaint.already_open': { status: 409, message: 'Đã có một kiến nghị về kết quả này đang được xem xét.' },
+  'complaint.invalid_transition': { status: 409, message: 'Kiến nghị đã được giải quyết.' },
   'server.internal': { status: 500, message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -30,17 +30,24 @@ function me(overrides: Omit<Partial<Me>, 'abilities'> & { abilities?: Partial<Me
 const labels = (entries: MenuEntry[]): string[] => entries.flatMap((e) => [e.label, ...labels(e.children ?? [])]);
 
 describe('sidebar (design §4: only what the user may open)', () => {
-  it('a member sees Trang chủ, their own profile, review and commitment, nothing else', () => {
-    expect(labels(buildMenu(me({ memberId: 'm1' })))).toEqual(['Trang chủ', 'Hồ sơ của tôi', 'Bản kiểm điểm của tôi', 'Cam kết của tôi']);
+  it('a member sees Trang chủ, their own profile, commitment, review, result and remediation, nothing else (design §4)', () => {
+    expect(labels(buildMenu(me({ memberId: 'm1' })))).toEqual([
+      'Trang chủ',
+      'Hồ sơ của tôi',
+      'Bản kiểm điểm của tôi',
+      'Cam kết của tôi',
+      'Kết quả xếp loại của tôi',
+      'Khắc phục của tôi',
+    ]);
   });
 
   it('an account without member and without grants sees only Trang chủ', () => {
     expect(labels(buildMenu(me()))).toEqual(['Trang chủ']);
   });
 
-  it('office staff see the tree, members and the modules to come, but no administration', () => {
+  it('office staff see the tree, members, the review modules and those to come, but no administration', () => {
     const l = labels(buildMenu(me({ abilities: { readOrgTree: true, readCampaigns: true } })));
-    expect(l).toEqual(expect.arrayContaining(['Tổ chức đảng', 'Đảng viên', 'Kiểm điểm', 'Báo cáo']));
+    expect(l).toEqual(expect.arrayContaining(['Tổ chức đảng', 'Đảng viên', 'Kiểm điểm', 'Hội nghị', 'Xếp loại', 'Khắc phục', 'Báo cáo']));
     expect(l).not.toContain('Tài khoản và quyền');
     expect(l).not.toContain('Nhật ký');
     expect(l).not.toContain('Hồ sơ của tôi');

@@ -5,7 +5,7 @@ import { loadBuildDemo, printDemoLogins } from './demo-logins.js';
 
 export const demoCommand: Command = {
   name: 'demo',
-  help: `Cách dùng: tusoi demo [--scale city|province] [--seed SỐ]
+  help: `Cách dùng: tusoi demo [--scale city|province] [--seed SỐ] [--complete]
 
 Dựng bộ dữ liệu mẫu: Thành ủy với 42 tổ chức cơ sở đảng và khoảng 4.000 đảng viên (city, mặc định),
 hoặc cả tỉnh với khoảng 1.500 tổ chức cơ sở, 10.000 chi bộ và 150.000 đảng viên (province, vài phút).
@@ -13,11 +13,15 @@ In ra các tài khoản dùng thử. Chỉ chạy trên cơ sở dữ liệu ch�
 
 Tùy chọn:
   --scale city|province   quy mô (mặc định: city)
-  --seed SỐ               hạt giống ngẫu nhiên, để tạo lại đúng bộ dữ liệu`,
+  --seed SỐ               hạt giống ngẫu nhiên, để tạo lại đúng bộ dữ liệu
+  --complete              (chỉ với city) đưa đợt kiểm điểm năm 2017 đến khi hoàn thành: 42/42 tổ chức
+                          cơ sở đã họp kiểm điểm, xếp loại đã quyết định và công bố, kế hoạch khắc phục đã ban hành`,
   async run(args) {
-    const { values } = parseOptions(args, { scale: { type: 'string' }, seed: { type: 'string' } });
+    const { values } = parseOptions(args, { scale: { type: 'string' }, seed: { type: 'string' }, complete: { type: 'boolean' } });
     const scale = values.scale ?? 'city';
     if (scale !== 'city' && scale !== 'province') throw new UsageError(`Quy mô không hợp lệ: "${scale}". Dùng city hoặc province.`);
+    const complete = values.complete === true;
+    if (complete && scale !== 'city') throw new UsageError('--complete chỉ dùng với --scale city (đợt kiểm điểm năm 2017 của Thành ủy).');
     let seed: number | undefined;
     if (values.seed !== undefined) {
       seed = Number(values.seed);
@@ -31,7 +35,7 @@ Tùy chọn:
           'Cơ sở dữ liệu đã có tổ chức đảng; lệnh demo chỉ chạy trên cơ sở dữ liệu trống (đặt DATABASE_URL hoặc TUSOI_DATA_DIR khác).',
         );
       }
-      return buildDemo(ctx, { scale, seed, onProgress: (m) => err(m) });
+      return buildDemo(ctx, { scale, seed, complete, onProgress: (m) => err(m) });
     });
     err(`Xong trong ${seconds(Date.now() - started)}.`);
     printDemoLogins(result);

@@ -20,6 +20,8 @@ export const campaignConfig = z.object({
   /** Every unit's dossier is appraised by the Organization Board, not only units with suggested points. */
   appraisalForAll: z.boolean().optional(),
   newlyAdmittedMonths: z.number().int().min(0).max(24).optional(),
+  /** Quorum of a review meeting: more than this % of the official members summoned (regulations §9b: 50, UNCONFIRMED). */
+  quorumPct: z.number().int().min(1).max(99).optional(),
 });
 export type CampaignConfig = z.infer<typeof campaignConfig>;
 

@@ -16,6 +16,7 @@ import {
 } from '../campaign-vocabulary.js';
 import { id, requiredText, text } from './common.js';
 import { reviewContent } from './review-content.js';
+import { carryOverRemediationView } from './remediation.js';
 
 export const reviewSubjectKind = z.enum(REVIEW_SUBJECTS);
 export const reviewStatus = z.enum(REVIEW_STATUSES);
@@ -90,6 +91,10 @@ export const carryOverView = z.object({
   /** Whose shortcoming: the subject itself, or a predecessor unit merged into it (regulations §11.8). */
   own: z.boolean(),
   subjectName: z.string(),
+  /** The items of the earlier year's remediation plan tied to it, with their progress (issue 4 item 6). */
+  remediation: z.array(carryOverRemediationView).default([]),
+  /** The status those items suggest (contracts/remediation.ts); pre-filled, the writer decides. */
+  suggestedStatus: z.enum(SHORTCOMING_STATUSES).nullable().default(null),
 });
 export type CarryOverView = z.infer<typeof carryOverView>;
 

@@ -54,15 +54,29 @@ export const PATHS = {
   ruleSets: '/quan-tri/bo-quy-dinh',
   ruleSet: (id: string) => `/quan-tri/bo-quy-dinh/${id}`,
   notifications: '/thong-bao',
+  /** The conferences of a campaign, one conference (minutes, votes), and its conference mode for the secretary. */
+  conferencesHome: '/hoi-nghi',
+  conferences: (campaignId: string) => `/kiem-diem/${campaignId}/hoi-nghi`,
+  conference: (id: string) => `/hoi-nghi/${id}`,
+  conferenceMode: (id: string) => `/hoi-nghi/${id}/dang-hop`,
+  /** Remediation (issue 4 item 6): the campaigns to follow, one campaign's tracking list, a plan, the member's own. */
+  remediation: '/khac-phuc',
+  remediationCampaign: (campaignId: string) => `/khac-phuc/${campaignId}`,
+  remediationPlan: (campaignId: string, subjectKind: string, subjectKey: string) => `/khac-phuc/${campaignId}/${subjectKind}/${subjectKey}`,
+  myRemediation: '/khac-phuc-cua-toi',
+  /** A shortcoming's history across years. */
+  shortcomingHistory: (id: string) => `/han-che/${id}`,
+  /** Classification (issue 4 items 4–5): campaigns, one campaign's boards and decisions, a unit's calibration board, complaints, commendations, the member's own result. */
+  classification: '/xep-loai',
+  classificationCampaign: (campaignId: string) => `/xep-loai/${campaignId}`,
+  classificationBoard: (campaignId: string, unitId: string) => `/xep-loai/${campaignId}/don-vi/${unitId}`,
+  classificationComplaints: (campaignId: string) => `/xep-loai/${campaignId}/kien-nghi`,
+  classificationCommendations: (campaignId: string) => `/xep-loai/${campaignId}/khen-thuong`,
+  myResult: '/ket-qua-xep-loai-cua-toi',
 } as const;
 
 /** Modules of the yearly review that later issues bring (design §4). */
-export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [
-  { key: 'hoi-nghi', label: 'Hội nghị', icon: 'conference' },
-  { key: 'xep-loai', label: 'Xếp loại', icon: 'classification' },
-  { key: 'khac-phuc', label: 'Khắc phục', icon: 'remediation' },
-  { key: 'bao-cao', label: 'Báo cáo', icon: 'report' },
-];
+export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [{ key: 'bao-cao', label: 'Báo cáo', icon: 'report' }];
 
 export function buildMenu(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: 'home', label: 'Trang chủ', icon: 'home', path: PATHS.home }];
@@ -74,11 +88,16 @@ export function buildMenu(me: Me): MenuEntry[] {
   if (me.abilities.readCampaigns) {
     entries.push({ key: 'campaigns', label: 'Kiểm điểm', icon: 'review', path: PATHS.campaigns });
     entries.push({ key: 'year-facts', label: 'Thông tin trong năm', icon: 'members', path: PATHS.yearFacts });
+    entries.push({ key: 'conferences', label: 'Hội nghị', icon: 'conference', path: PATHS.conferencesHome });
+    entries.push({ key: 'classification', label: 'Xếp loại', icon: 'classification', path: PATHS.classification });
+    entries.push({ key: 'remediation', label: 'Khắc phục', icon: 'remediation', path: PATHS.remediation });
   }
   if (me.memberId) {
     entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });
     entries.push({ key: 'my-review', label: 'Bản kiểm điểm của tôi', icon: 'review', path: PATHS.myReview });
     entries.push({ key: 'my-commitment', label: 'Cam kết của tôi', icon: 'profile', path: PATHS.myCommitment });
+    entries.push({ key: 'my-result', label: 'Kết quả xếp loại của tôi', icon: 'classification', path: PATHS.myResult });
+    entries.push({ key: 'my-remediation', label: 'Khắc phục của tôi', icon: 'remediation', path: PATHS.myRemediation });
   }
   // A member sees nothing else (design §4); office staff see the modules to come.
   if (office) {

@@ -30,6 +30,20 @@ const MyReviewPage = lazy(() => import('../features/reviews/MyReviewPage'));
 const MyCommitmentPage = lazy(() => import('../features/member-year/MyCommitmentPage'));
 const YearFactsPage = lazy(() => import('../features/member-year/YearFactsPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const ConferencesHomePage = lazy(() => import('../features/conferences/ConferencesHomePage'));
+const ConferencesPage = lazy(() => import('../features/conferences/ConferencesPage'));
+const ConferencePage = lazy(() => import('../features/conferences/ConferencePage'));
+const ConferenceModePage = lazy(() => import('../features/conferences/ConferenceModePage'));
+const RemediationTrackingPage = lazy(() => import('../features/remediation/RemediationTrackingPage'));
+const RemediationPlanPage = lazy(() => import('../features/remediation/RemediationPlanPage'));
+const MyRemediationPage = lazy(() => import('../features/remediation/MyRemediationPage'));
+const ShortcomingHistoryPage = lazy(() => import('../features/remediation/ShortcomingHistoryPage'));
+const ClassificationHomePage = lazy(() => import('../features/classification/ClassificationHomePage'));
+const ClassificationCampaignPage = lazy(() => import('../features/classification/ClassificationCampaignPage'));
+const BoardPage = lazy(() => import('../features/classification/BoardPage'));
+const ComplaintsPage = lazy(() => import('../features/classification/ComplaintsPage'));
+const CommendationsPage = lazy(() => import('../features/classification/CommendationsPage'));
+const MyResultPage = lazy(() => import('../features/classification/MyResultPage'));
 const ComingSoonPage = lazy(() => import('../features/errors/ComingSoonPage'));
 const NotFoundPage = lazy(() => import('../features/errors/NotFoundPage'));
 
@@ -184,6 +198,87 @@ export function AppRoutes() {
             }
           />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          {/* A member reads their own chi bộ's minutes here too: the server decides who may read what. */}
+          <Route
+            path="hoi-nghi"
+            element={
+              <Allowed when={staff}>
+                <ConferencesHomePage />
+              </Allowed>
+            }
+          />
+          <Route path="kiem-diem/:campaignId/hoi-nghi" element={<ConferencesPage />} />
+          <Route path="hoi-nghi/:conferenceId" element={<ConferencePage />} />
+          <Route path="hoi-nghi/:conferenceId/dang-hop" element={<ConferenceModePage />} />
+          <Route
+            path="khac-phuc"
+            element={
+              <Allowed when={staff}>
+                <RemediationTrackingPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="khac-phuc/:campaignId"
+            element={
+              <Allowed when={staff}>
+                <RemediationTrackingPage />
+              </Allowed>
+            }
+          />
+          {/* A member opens their own plan and a shortcoming's history too: the server decides who may read them. */}
+          <Route path="khac-phuc/:campaignId/:subjectKind/:subjectKey" element={<RemediationPlanPage />} />
+          <Route
+            path="khac-phuc-cua-toi"
+            element={
+              <Allowed when={member}>
+                <MyRemediationPage />
+              </Allowed>
+            }
+          />
+          <Route path="han-che/:id" element={<ShortcomingHistoryPage />} />
+          <Route
+            path="xep-loai"
+            element={
+              <Allowed when={staff}>
+                <ClassificationHomePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="xep-loai/:campaignId"
+            element={
+              <Allowed when={staff}>
+                <ClassificationCampaignPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="xep-loai/:campaignId/don-vi/:unitId"
+            element={
+              <Allowed when={staff}>
+                <BoardPage />
+              </Allowed>
+            }
+          />
+          {/* A member who filed a complaint follows it here too: the server lists only what the caller may see. */}
+          <Route path="xep-loai/:campaignId/kien-nghi" element={<ComplaintsPage />} />
+          <Route
+            path="xep-loai/:campaignId/khen-thuong"
+            element={
+              <Allowed when={staff}>
+                <CommendationsPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="ket-qua-xep-loai-cua-toi"
+            element={
+              <Allowed when={member}>
+                <MyResultPage />
+              </Allowed>
+            }
+          />
           <Route path="sap-co/:module" element={<ComingSoonPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

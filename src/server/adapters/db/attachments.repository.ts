@@ -8,7 +8,7 @@ import type { Principal } from '../../domain/policy.js';
 import type { AppContext, Tx } from '../../features/context.js';
 import { newId } from '../clock.js';
 
-export const ATTACHMENT_OWNER_KINDS = ['campaign_plan', 'review', 'dossier', 'review_comment'] as const;
+export const ATTACHMENT_OWNER_KINDS = ['campaign_plan', 'review', 'dossier', 'review_comment', 'remediation_update'] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNER_KINDS)[number];
 
 export interface StoreAttachmentInput {

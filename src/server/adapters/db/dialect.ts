@@ -80,7 +80,11 @@ function openSqlite(file: string): DbHandle {
       if (rows.length === 0) return;
       // SQLite binds at most 32,766 parameters per statement.
       const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length));
-      for (let i = 0; i < rows.length; i += chunk) await executor.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+      for (let i = 0; i < rows.length; i += chunk)
+        await executor
+          .insertInto(table)
+          .values(rows.slice(i, i + chunk))
+          .execute();
     },
     async close() {
       await db.destroy();

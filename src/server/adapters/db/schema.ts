@@ -421,6 +421,7 @@ export interface ClassificationTable extends Stamped {
   annulled_at: string | null;
   annul_reason: string | null;
   replaces_id: string | null;
+  proposal_reason: string | null;
 }
 
 export interface ConferenceTable extends Stamped {

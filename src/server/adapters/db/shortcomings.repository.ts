@@ -1,7 +1,7 @@
 // Shortcomings (design §3, Shortcoming: "the thread that ties years"): what a review carries over
 // from earlier years, and what a finalized review writes back — one status per later year for each
 // earlier shortcoming, and the shortcomings it declares, found in its own year.
-import type { CauseKind, ShortcomingSource, ShortcomingStatus } from '../../../shared/campaign-vocabulary.js';
+import type { CauseKind, RemediationItemStatus, ShortcomingSource, ShortcomingStatus } from '../../../shared/campaign-vocabulary.js';
 import type { Tx } from '../../features/context.js';
 import { newId } from '../clock.js';
 
@@ -207,4 +207,52 @@ export async function replaceDeclaredShortcomings(
       .execute();
   }
   return rows.length;
+}
+
+export interface CarryOverRemediationRow {
+  shortcomingId: string;
+  itemId: string;
+  reviewYear: number;
+  action: string;
+  owner: string;
+  deadline: string;
+  status: RemediationItemStatus;
+  progressPct: number;
+}
+
+/**
+ * The remediation items earlier years' plans tied to these shortcomings (issue 4 item 6: next year's
+ * review starts from them), for each shortcoming those of its latest plan before `reviewYear` only —
+ * the plan that followed the review that last looked at it.
+ */
+export async function remediationOfShortcomings(
+  db: Tx,
+  input: { shortcomingIds: readonly string[]; reviewYear: number },
+): Promise<CarryOverRemediationRow[]> {
+  if (input.shortcomingIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('remediation_items as i')
+    .innerJoin('remediation_plans as p', 'p.id', 'i.plan_id')
+    .innerJoin('campaigns as c', 'c.id', 'p.campaign_id')
+    .select(['i.shortcoming_id', 'i.id', 'c.review_year', 'i.action', 'i.owner', 'i.deadline', 'i.status', 'i.progress_pct'])
+    .where('i.shortcoming_id', 'in', [...new Set(input.shortcomingIds)])
+    .where('c.review_year', '<', input.reviewYear)
+    .orderBy('c.review_year')
+    .orderBy('i.position')
+    .orderBy('i.id')
+    .execute();
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.shortcoming_id!, Math.max(latest.get(r.shortcoming_id!) ?? 0, r.review_year));
+  return rows
+    .filter((r) => latest.get(r.shortcoming_id!) === r.review_year)
+    .map((r) => ({
+      shortcomingId: r.shortcoming_id!,
+      itemId: r.id,
+      reviewYear: r.review_year,
+      action: r.action,
+      owner: r.owner,
+      deadline: r.deadline,
+      status: r.status as RemediationItemStatus,
+      progressPct: r.progress_pct,
+    }));
 }

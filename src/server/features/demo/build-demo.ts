@@ -19,7 +19,7 @@ import { isGrassroots } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
 import { writeAccounts } from './accounts.js';
 import type { UnitSpec } from './blueprint.js';
-import { CITY_CAMPAIGN_STEPS } from './campaigns-city.js';
+import { CITY_CAMPAIGN_STEPS, CITY_COMPLETE_STEPS } from './campaigns-city.js';
 import { PROVINCE_CAMPAIGN_STEPS } from './campaigns-province.js';
 import { cityBlueprint } from './city.js';
 import { provinceBlueprint, type ProvinceSize } from './province.js';
@@ -40,6 +40,8 @@ export interface DemoOptions {
    * (the same steps and campaigns, about 6,000 members); ignored for the city.
    */
   provinceSize?: ProvinceSize;
+  /** `tusoi demo --complete`: the city's 2017 campaign carried to its end (reference-scenario.md); city only. */
+  complete?: boolean;
 }
 
 export interface DemoResult {
@@ -138,7 +140,8 @@ export async function buildDemo(ctx: AppContext, opts: DemoOptions): Promise<Dem
   void _committed;
   const accounts = await ctx.db.selectFrom('accounts').select(['id', 'username']).execute();
   const later: CampaignState = { ...rest, now: ctx.clock.now(), accountIds: new Map(accounts.map((a) => [a.username, a.id])) };
-  for (const step of CAMPAIGN_STEPS[opts.scale]) {
+  const steps = opts.complete && opts.scale === 'city' ? CITY_COMPLETE_STEPS : CAMPAIGN_STEPS[opts.scale];
+  for (const step of steps) {
     try {
       await step.run(later);
     } catch (e) {

@@ -19,6 +19,7 @@ import {
   type DemoCampaign,
 } from './campaign-kit.js';
 import { writeClosedYear, writeOpenYear, type OpenStage, type UnitPlan } from './campaign-years.js';
+import { completeYear } from './complete-year.js';
 import { rootOf, type CampaignState, type CampaignStep } from './state.js';
 import * as T from './texts.js';
 
@@ -118,10 +119,17 @@ const OTHER_STAGES: readonly [OpenStage, number][] = [
   ['planned', 6],
 ];
 
-const city2017: CampaignStep = {
+/**
+ * The 2017 campaign as it stood on 05/12/2017, or — `complete` (`tusoi demo --complete`) — carried
+ * to the end state of the office's report: every unit through its conference, levels decided and
+ * published, remediation plans filed.
+ */
+const city2017 = (complete: boolean): CampaignStep => ({
   name: 'Đợt kiểm điểm năm 2017',
   async run(state) {
-    state.progress('Đang tạo đợt kiểm điểm năm 2017 (đang thực hiện)…');
+    state.progress(
+      complete ? 'Đang tạo đợt kiểm điểm năm 2017 (đến khi hoàn thành)…' : 'Đang tạo đợt kiểm điểm năm 2017 (đang thực hiện)…',
+    );
     const root = rootOf(state);
     const rng = state.rng;
     const c = await openCampaign(state, {
@@ -141,7 +149,11 @@ const city2017: CampaignStep = {
     }
     if (plans.size !== Object.keys(SUGGESTED_STAGES).length) throw new Error('demo: a unit with suggested points is missing from the city');
     if (namHa) plans.set(namHa.id, { stage: 'drafting', suggestions: null, returnedOnce: false });
-    const stages = OTHER_STAGES.flatMap(([stage, n]) => Array.from({ length: n }, () => stage));
+    // Carried to the end, every unit first reaches its conference.
+    if (complete) for (const [id, plan] of plans) plans.set(id, { ...plan, stage: 'conference_scheduled', returnedOnce: false });
+    const stages = complete
+      ? grassroots.map((): OpenStage => 'conference_scheduled')
+      : OTHER_STAGES.flatMap(([stage, n]) => Array.from({ length: n }, () => stage));
     const rest = rng.sample(
       grassroots.filter((u) => !plans.has(u.unitId)),
       grassroots.length,
@@ -165,20 +177,32 @@ const city2017: CampaignStep = {
       plans,
       assignments,
       memberSuggestions,
-      memberReviewShare: { planned: 0.05, drafting: 0.4, submitted: 0.8, under_appraisal: 0.85, cleared: 0.9, conference_scheduled: 0.95 },
+      memberReviewShare: complete
+        ? { planned: 1, drafting: 1, submitted: 1, under_appraisal: 1, cleared: 1, conference_scheduled: 1 }
+        : { planned: 0.05, drafting: 0.4, submitted: 0.8, under_appraisal: 0.85, cleared: 0.9, conference_scheduled: 0.95 },
       collectiveForCells: true,
       commitmentShare: 0.93,
       civilServantFactsShare: 0.7,
       disciplined: 5,
       earlyStatusShare: 0.3,
-      leaveUnsaved: new Set(dangvien ? [dangvien.id] : []),
+      leaveUnsaved: new Set(dangvien && !complete ? [dangvien.id] : []),
       forceCommitment: new Set(dangvien ? [dangvien.id] : []),
       predecessors: new Map(),
     });
     const suggested = grassroots.filter((u) => plans.get(u.unitId)?.suggestions).map((u) => u.unitId);
     await attendSuggested(state, c, suggested);
+    if (complete) {
+      state.progress('Đang hoàn thành đợt 2017: hội nghị, biểu quyết, quyết định xếp loại, kế hoạch khắc phục…');
+      await completeYear(state, c.id, {
+        decisions: decisionsFor(state, c, 'Số 168-QĐ/TU'),
+        conferencesOn: '2017-12-20',
+        publishedOn: '2018-01-18',
+        businessDate: '2018-02-01',
+        remediation: { filedOn: '2018-01-25', deadline: '2018-10-31' },
+      });
+    }
   },
-};
+});
 
 /** The Standing office attends and directs the conferences of the units with suggested points (reference-scenario.md). */
 async function attendSuggested(state: CampaignState, c: DemoCampaign, unitIds: string[]): Promise<void> {
@@ -186,4 +210,7 @@ async function attendSuggested(state: CampaignState, c: DemoCampaign, unitIds: s
   await setAssignments(state.ctx, organizer, c.id, { unitIds, accountIds: [accountId(state, 'thuongtruc')], duties: ['attend'] });
 }
 
-export const CITY_CAMPAIGN_STEPS: readonly CampaignStep[] = [city2016, city2017];
+export const CITY_CAMPAIGN_STEPS: readonly CampaignStep[] = [city2016, city2017(false)];
+
+/** `tusoi demo --complete`: the 2017 campaign carried to its end (reference-scenario.md). */
+export const CITY_COMPLETE_STEPS: readonly CampaignStep[] = [city2016, city2017(true)];

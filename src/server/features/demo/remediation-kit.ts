@@ -83,7 +83,8 @@ export async function writeRemediationPlans(
     });
     list.forEach((s, i) => {
       const x = rng.next();
-      const status: RemediationItemStatus = x < o.weights.done ? 'done' : x < o.weights.done + o.weights.in_progress ? 'in_progress' : 'planned';
+      const status: RemediationItemStatus =
+        x < o.weights.done ? 'done' : x < o.weights.done + o.weights.in_progress ? 'in_progress' : 'planned';
       const progress = status === 'done' ? 100 : status === 'in_progress' ? rng.int(3, 8) * 10 : 0;
       const itemId = newId();
       items.push({

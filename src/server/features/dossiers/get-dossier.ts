@@ -54,7 +54,7 @@ export async function getDossier(ctx: AppContext, caller: Caller, campaignId: st
       .selectFrom('conferences')
       .select(['id', 'scheduled_for', 'place', 'status'])
       .where('campaign_unit_id', '=', dossier.id)
-      .where('status', '=', 'scheduled')
+      .where('status', '!=', 'cancelled')
       .orderBy('created_at', 'desc')
       .executeTakeFirst(),
     // Directors of the unit, or of a unit above it in the campaign (design §2: director of assigned units).

@@ -32,7 +32,7 @@ export function reopenDossier(
         .updateTable('conferences')
         .set({ status: 'cancelled', updated_at: now, version: (eb) => eb('version', '+', 1) })
         .where('campaign_unit_id', '=', d.dossier.id)
-        .where('status', '=', 'scheduled')
+        .where('status', 'in', ['scheduled', 'in_progress'])
         .executeTakeFirst();
       if (Number(cancelled.numUpdatedRows) > 0) extra.conferenceCancelled = true;
       return extra;

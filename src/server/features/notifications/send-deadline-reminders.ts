@@ -15,6 +15,7 @@ import { businessDate } from '../../adapters/db/settings.repository.js';
 import { ancestorPaths } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
 import { APP_LINKS } from './app-links.js';
+import { DEFAULT_REMEDIATION_REMINDER_DAYS, sendRemediationReminders } from '../remediation/send-remediation-reminders.js';
 
 export const DEFAULT_REMINDER_DAYS = 3;
 /** Recipients per INSERT: 500 rows × 11 columns stays far below both databases' parameter limits. */
@@ -23,6 +24,8 @@ const CHUNK = 500;
 export interface ReminderOptions {
   /** A milestone is "approaching" from this many days before its due date. */
   withinDays?: number;
+  /** A remediation item is "approaching" from this many days before its deadline (issue 4 item 6). */
+  remediationWithinDays?: number;
 }
 
 export interface ReminderResult {
@@ -231,5 +234,10 @@ export async function sendDeadlineReminders(ctx: AppContext, opts: ReminderOptio
       if (phase) recipients += await remind(ctx, { campaign, milestone, phase, today });
     }
   }
+  // Remediation deadlines, of closed campaigns too (the plans are followed through the next year).
+  recipients += await sendRemediationReminders(ctx, {
+    today,
+    withinDays: opts.remediationWithinDays ?? DEFAULT_REMEDIATION_REMINDER_DAYS,
+  });
   return { campaigns: campaigns.length, recipients };
 }

@@ -8,7 +8,13 @@ import type { ReviewContent } from '../../../shared/contracts/review-content.js'
 import { AppError } from '../../../shared/errors.js';
 import { campaignConfigOf } from '../../adapters/db/campaigns.repository.js';
 import { loadCommitment } from '../../adapters/db/member-year.repository.js';
-import { carryOverShortcomings, predecessorUnits, type UnitRef } from '../../adapters/db/shortcomings.repository.js';
+import {
+  carryOverShortcomings,
+  predecessorUnits,
+  remediationOfShortcomings,
+  type UnitRef,
+} from '../../adapters/db/shortcomings.repository.js';
+import { suggestedShortcomingStatus } from '../../../shared/contracts/remediation.js';
 import { issuedSuggestionItems } from '../../adapters/db/suggestions.repository.js';
 import { effectiveConfig, manifestationChecklist } from '../../domain/rule-sets/index.js';
 import type { Criterion, FormTemplate } from '../../domain/rule-sets/types.js';
@@ -56,6 +62,14 @@ export async function loadPrefill(db: Tx, r: OpenedReview): Promise<Prefill> {
     commitmentP,
     suggestionsP,
   ]);
+  // Last year's remediation of each carried-over shortcoming (issue 4 item 6): shown beside it, and
+  // the status its items suggest pre-fills the line; the writer still decides (regulations §3.1 bước 8).
+  const remediation = await remediationOfShortcomings(db, { shortcomingIds: carry.map((s) => s.id), reviewYear: year });
+  const itemsOf = new Map<string, CarryOverView['remediation']>();
+  for (const i of remediation) {
+    const { shortcomingId, ...item } = i;
+    itemsOf.set(shortcomingId, [...(itemsOf.get(shortcomingId) ?? []), item]);
+  }
   const manifestations = hasSection(r.form, 'manifestations')
     ? manifestationChecklist(r.ruleSet, config.manifestationGranularity).map((m) => ({ code: m.code, text: m.label }))
     : [];
@@ -69,6 +83,8 @@ export async function loadPrefill(db: Tx, r: OpenedReview): Promise<Prefill> {
       lastStatus: s.lastStatus,
       own: s.subjectKey === subject.key,
       subjectName: names.get(s.subjectKey) ?? '',
+      remediation: itemsOf.get(s.id) ?? [],
+      suggestedStatus: suggestedShortcomingStatus(itemsOf.get(s.id) ?? []),
     })),
     commitment: commitment ? { year: commitment.year, items: commitment.items.map((i) => ({ id: i.id, text: i.text })) } : null,
     suggestionItems: suggestions.map((s) => ({ id: s.id, suggestionId: s.suggestionId, position: s.position, text: s.text })),
@@ -89,6 +105,8 @@ function lay<T, K>(existing: readonly T[], keyOf: (t: T) => K, wanted: readonly 
 
 /** The content with a line for every pre-filled item (pure; nothing the writer typed is lost). */
 export function mergePrefill(content: ReviewContent, p: Prefill): ReviewContent {
+  // A line never written starts from the status last year's remediation items suggest (issue 4 item 6).
+  const suggested = new Map(p.carryOver.map((s) => [s.id, s.suggestedStatus]));
   return {
     ...content,
     strengths: lay(
@@ -101,7 +119,7 @@ export function mergePrefill(content: ReviewContent, p: Prefill): ReviewContent 
       content.carryOver,
       (e) => e.shortcomingId,
       p.carryOver.map((s) => s.id),
-      (shortcomingId) => ({ shortcomingId, status: null, causeKind: null, note: '' }),
+      (shortcomingId) => ({ shortcomingId, status: suggested.get(shortcomingId) ?? null, causeKind: null, note: '' }),
     ),
     commitment: lay(
       content.commitment,

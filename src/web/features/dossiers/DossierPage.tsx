@@ -70,6 +70,7 @@ import {
 import { dossierSteps } from './dossier-steps';
 import { FindingsEditor, FindingsList, SECTION_OPTIONS } from './FindingsEditor';
 import { UnitReviewsCard } from '../reviews/UnitReviewsCard';
+import { ConferenceLink } from '../conferences/ConferenceLink';
 
 const REVIEW_COLORS: Record<string, string> = { draft: 'default', submitted: 'blue', returned: 'orange', finalized: 'green' };
 const ROUND_COLORS: Record<string, string> = { open: 'gold', cleared: 'green', returned: 'orange' };
@@ -180,6 +181,7 @@ export default function DossierPage() {
           {UNIT_ACTION_LABELS.schedule_conference}
         </Button>
       ) : null}
+      <ConferenceLink campaignId={d.campaignId} unitId={d.unitId} stage={d.stage} />
       {actions.has('reopen') ? (
         <Button icon={<UnlockOutlined />} onClick={() => setDialog('reopen')}>
           {UNIT_ACTION_LABELS.reopen}

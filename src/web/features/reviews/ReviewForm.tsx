@@ -7,8 +7,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Collapse, Empty, Flex, Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { PATHS } from '../../app/menu';
+import { formatDate } from '../../format';
 import {
   CAUSE_KIND_LABELS,
+  REMEDIATION_ITEM_STATUS_LABELS,
   SHORTCOMING_SOURCE_LABELS,
   SHORTCOMING_STATUS_LABELS,
   SHORTCOMING_STATUSES,
@@ -274,7 +278,24 @@ export function ReviewForm({ view, content, onChange, readOnly, flagged }: Props
                     <Tag>{SHORTCOMING_SOURCE_LABELS[sc.source]}</Tag>
                     {!sc.own ? <Tag color="purple">Của {sc.subjectName} (đơn vị trước hợp nhất)</Tag> : null}
                     {sc.lastStatus ? <Tag color="blue">Năm trước: {SHORTCOMING_STATUS_LABELS[sc.lastStatus]}</Tag> : null}
+                    <Link to={PATHS.shortcomingHistory(sc.id)}>Quá trình khắc phục</Link>
                   </Flex>
+                  {sc.remediation.length > 0 ? (
+                    <div data-testid={`carry-remediation-${i + 1}`} style={{ marginBottom: 8 }}>
+                      <Typography.Text type="secondary">Kế hoạch khắc phục năm {sc.remediation[0].reviewYear}:</Typography.Text>
+                      <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+                        {sc.remediation.map((r) => (
+                          <li key={r.itemId}>
+                            {r.action} — {r.owner}, hạn {formatDate(r.deadline)}:{' '}
+                            <Tag color={r.status === 'done' ? 'green' : r.status === 'in_progress' ? 'blue' : 'default'}>
+                              {REMEDIATION_ITEM_STATUS_LABELS[r.status]}
+                              {r.status === 'in_progress' ? ` ${r.progressPct}%` : ''}
+                            </Tag>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
                   <Form.Item label="Kết quả khắc phục" required style={{ marginBottom: 8 }}>
                     <Choice<ShortcomingStatus>
                       ariaLabel={`Kết quả khắc phục hạn chế ${i + 1}`}

@@ -140,6 +140,8 @@ export function migration0005(handle: Pick<DbHandle, 'ddl'>) {
         ['annul_reason', 'text'],
         /** The annulled classification this one re-rates. */
         ['replaces_id', 'text'],
+        /** Why the proposing body proposed a level other than the vote tally's (classification.propose). */
+        ['proposal_reason', 'text'],
       ] as const) {
         await db.schema.alterTable('classifications').addColumn(name, type).execute();
       }

@@ -12,7 +12,10 @@ import { planningRoutes } from './planning.routes.js';
 import { memberYearRoutes } from './member-year.routes.js';
 import { reviewsRoutes } from './reviews.routes.js';
 import { dossiersRoutes } from './dossiers.routes.js';
+import { conferencesRoutes } from './conferences.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
+import { remediationRoutes } from './remediation.routes.js';
+import { classificationRoutes } from './classification.routes.js';
 
 export function allRoutes(): RouteDef[] {
   // Fixed paths before parameterized ones: /members/export must not be taken for /members/:id.
@@ -29,6 +32,9 @@ export function allRoutes(): RouteDef[] {
     ...memberYearRoutes,
     ...reviewsRoutes,
     ...dossiersRoutes,
+    ...conferencesRoutes,
+    ...remediationRoutes,
+    ...classificationRoutes,
     ...campaignsRoutes,
   ] as RouteDef[];
 }
