@@ -6,7 +6,7 @@ import { nfc } from '../../../shared/text.js';
 
 /** Where the order comes from, for the page and the refusals. */
 export const AGENDA_ORDER_SOURCE =
-  'Thứ tự kiểm điểm: tập thể trước, cá nhân sau; người đứng đầu trước, rồi đến cấp phó và các đảng viên (QĐ 366-QĐ/TW Điều 7 khoản 3; regulations §9b, §11.5 mục 7).';
+  'Thứ tự kiểm điểm: tập thể trước, cá nhân sau; người đứng đầu trước, rồi đến cấp phó và các đảng viên (QĐ 366-QĐ/TW Điều 7 khoản 3; QĐ 124-QĐ/TW Điều 11).';
 
 export interface AgendaMember {
   memberId: string;

@@ -261,6 +261,8 @@ function ConferenceMode({ c }: { c: ConferenceView }) {
           <Card size="small">
             <Tabs
               size="small"
+              // The three tabs must fit the narrow column of a 1366 px laptop without an overflow menu.
+              tabBarGutter={12}
               items={[
                 {
                   key: 'vote',
