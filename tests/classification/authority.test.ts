@@ -181,9 +181,9 @@ describe('publication, complaints, re-rating', () => {
     expect(mayFileComplaint(caller([grant('cell_secretary', C)]), { kind: 'unit', unitPath: G, memberId: null })).toBe(false);
   });
 
-  it('re-rates: standing or organizer over the campaign’s owner, nobody below', () => {
+  it('re-rates: the standing committee over the campaign’s owner; not the Organization Board (it proposes, design §2), nobody below', () => {
     expect(mayResolveComplaint(caller([grant('standing', T)]), T)).toBe(true);
-    expect(mayResolveComplaint(caller([grant('organizer', T)]), T)).toBe(true);
+    expect(mayResolveComplaint(caller([grant('organizer', T)]), T)).toBe(false);
     expect(mayResolveComplaint(caller([grant('unit_committee', G)]), T)).toBe(false);
     expect(mayResolveComplaint(caller([grant('office', T)]), T)).toBe(false);
     expect(mayResolveComplaint(caller([grant('standing', H)]), T)).toBe(false);

@@ -2,29 +2,18 @@
 // proposals break the HTXS quota and the board says so with its arithmetic; a what-if level fixes
 // it without writing; the committee decides the batch and publishes it; the member, who saw only
 // her self level before, sees her result and acknowledges it. Screenshots go to test-artifacts/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { loadPrincipal } from '../../src/server/adapters/auth/principal.repository.js';
 import { propose } from '../../src/server/features/classification/propose.js';
 import type { Level } from '../../src/shared/campaign-vocabulary.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import {
-  chooseOption,
-  describeWithBrowser,
-  loginThroughForm,
-  openPage,
-  screenshot,
-  useBrowserSuite,
-  waitForText,
-  type WatchedPage,
-} from '../support/browser.js';
+import { chooseOption, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
 import { makeMember, type UnitRef } from '../support/factories.js';
 import { heldConference, seedTally } from './seed.js';
 
 describeWithBrowser('the calibration board in the browser (Chromium)', () => {
   const suite = useBrowserSuite();
   let fx: CampaignFixture;
-  const people = new Map<string, WatchedPage>();
 
   beforeAll(async () => {
     const { ctx } = suite.server;
@@ -54,29 +43,7 @@ describeWithBrowser('the calibration board in the browser (Chromium)', () => {
       items: members.map((m) => ({ subjectKind: 'member', subjectKey: m.id, version: 0 })),
     });
   });
-  afterAll(async () => {
-    for (const p of people.values()) await p.context.close().catch(() => undefined);
-  });
-
-  async function as(username: string, path: string, shot: string, body: (page: Page) => Promise<void>): Promise<void> {
-    let watched = people.get(username);
-    if (!watched) {
-      watched = await openPage(suite.browser, suite.server.url);
-      people.set(username, watched);
-      await loginThroughForm(watched.page, username);
-    }
-    const { page, errors, foreignRequests } = watched;
-    try {
-      await page.goto(path);
-      await body(page);
-      await screenshot(page, shot);
-      expect(errors).toEqual([]);
-      expect(foreignRequests).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `${shot}-failure`).catch(() => undefined);
-      throw e;
-    }
-  }
+  const as = usePeople(suite);
 
   const boardPath = () => `/xep-loai/${fx.id}/don-vi/${fx.tree.ward.id}`;
 

@@ -69,6 +69,8 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
     raced = { id: racer.id, name: racer.fullName };
     const confA = await heldConference(ctx, fx, tree.cellA);
     const confB = await heldConference(ctx, fx, tree.cellB);
+    // The ward's own meeting (its collective and key leaders) is held too: the Board may propose it.
+    await heldConference(ctx, fx, tree.ward);
     const levels = levelsOf(wardMembers.length);
     for (const [i, m] of wardMembers.entries()) await seedTally(ctx, fx, m.unit === tree.cellA ? confA : confB, m.unit, m.id, levels[i]);
     await seedTally(ctx, fx, confB, tree.cellB, racer.id, 'good');
@@ -217,6 +219,21 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
         [fx.tree.cellA.id]: 'proposed',
         [fx.tree.cellB.id]: 'proposed',
       });
+    });
+
+    it('waits for the meeting: nobody of a unit that has not held its conference can be proposed (design §3)', async () => {
+      // The school (chi bộ cơ sở) has not met: its member cannot be proposed yet, and nothing is written.
+      const r = await (
+        await as('bantochuc')
+      ).post(api('/classification/proposals'), {
+        unitId: fx.tree.committee.id,
+        items: [{ subjectKind: 'unit', subjectKey: fx.tree.school.id, level: 'good', version: 0 }],
+      });
+      expect(r.status).toBe(409);
+      expect(r.body.error.code).toBe('classification.invalid_transition');
+      expect(r.body.error.message).toContain('chưa tổ chức xong hội nghị');
+      const rows = await ctx.db.selectFrom('classifications').select('id').where('subject_key', '=', fx.tree.school.id).execute();
+      expect(rows).toEqual([]);
     });
 
     it('the grassroots unit is proposed by the upper Organization Board, not by its own committee', async () => {
@@ -604,8 +621,17 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
         text: 'Đề nghị xem lại lần hai.',
       });
       expect(filed.status).toBe(200);
-      const r = await (
+      // The Organization Board reads it but may not rule on it (design §2: it proposes, the standing committee decides).
+      const byBoard = await (
         await as('bantochuc')
+      ).post(api(`/complaints/${filed.body.id}/resolve`), {
+        version: filed.body.version,
+        outcome: 'dismissed',
+        resolution: 'Không có căn cứ mới.',
+      });
+      expect(byBoard.status).toBe(403);
+      const r = await (
+        await as('thuongtruc')
       ).post(api(`/complaints/${filed.body.id}/resolve`), {
         version: filed.body.version,
         outcome: 'dismissed',

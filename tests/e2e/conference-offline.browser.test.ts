@@ -10,9 +10,8 @@
 // each. Screenshots go to test-artifacts/.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newId } from '../../src/server/adapters/clock.js';
 import type { AppContext } from '../../src/server/features/context.js';
-import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
+import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
 import {
   describeWithBrowser,
   loginThroughForm,
@@ -26,27 +25,7 @@ import {
 /** The campaign over the server's small committee, chi bộ khối phố 1 scheduled for its meeting (as conferences.schedule does). */
 async function seed(ctx: AppContext, tree: CampaignFixture['tree']): Promise<{ fx: CampaignFixture; conferenceId: string }> {
   const fx = await makeCampaignFixture(ctx, { tree });
-  const now = new Date().toISOString();
-  const cu = await fx.campaignUnitId(tree.cellA);
-  await ctx.db.updateTable('campaign_units').set({ stage: 'conference_scheduled' }).where('id', '=', cu).execute();
-  const conferenceId = newId();
-  await ctx.db
-    .insertInto('conferences')
-    .values({
-      id: conferenceId,
-      campaign_id: fx.id,
-      campaign_unit_id: cu,
-      unit_id: tree.cellA.id,
-      scope_path: tree.cellA.path,
-      scheduled_for: '2024-12-15T08:00',
-      place: 'Nhà văn hóa khối phố 1',
-      status: 'scheduled',
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { fx, conferenceId };
+  return { fx, conferenceId: await scheduledConference(ctx, fx, tree.cellA) };
 }
 
 const TEXTS = [

@@ -4,24 +4,14 @@
 // The 2024 campaign (QĐ 124 + HD 25: HTXS ≤ 20 % of HTT per grassroots unit) over the small
 // committee: chi bộ khối phố 1 (Thúy, Hùng) holds its meeting in the browser; chi bộ khối phố 2 has
 // already voted Lan at HTT. Screenshots go to test-artifacts/.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newId } from '../../src/server/adapters/clock.js';
 import { loadPrincipal } from '../../src/server/adapters/auth/principal.repository.js';
 import { createCampaign } from '../../src/server/features/campaigns/create-campaign.js';
 import { snapshotPopulation } from '../../src/server/features/campaigns/snapshot-population.js';
 import { propose } from '../../src/server/features/classification/propose.js';
-import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import {
-  chooseOption,
-  describeWithBrowser,
-  loginThroughForm,
-  openPage,
-  screenshot,
-  useBrowserSuite,
-  waitForText,
-  type WatchedPage,
-} from '../support/browser.js';
+import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
+import { chooseOption, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
 import { heldConference, seedTally } from '../classification/seed.js';
 
 const CONCLUSION = 'Chưa chủ động nắm bắt tình hình an ninh trật tự ở khu dân cư được phân công phụ trách.';
@@ -31,33 +21,13 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
   const suite = useBrowserSuite();
   let fx: CampaignFixture;
   let conferenceId: string;
-  const people = new Map<string, WatchedPage>();
 
   beforeAll(async () => {
     const { ctx } = suite.server;
     const tree = suite.server.data;
     fx = await makeCampaignFixture(ctx, { tree });
     // Chi bộ khối phố 1 has passed the gate: its meeting is scheduled (as conferences.schedule does).
-    const cu = await fx.campaignUnitId(tree.cellA);
-    await ctx.db.updateTable('campaign_units').set({ stage: 'conference_scheduled' }).where('id', '=', cu).execute();
-    conferenceId = newId();
-    const now = new Date().toISOString();
-    await ctx.db
-      .insertInto('conferences')
-      .values({
-        id: conferenceId,
-        campaign_id: fx.id,
-        campaign_unit_id: cu,
-        unit_id: tree.cellA.id,
-        scope_path: tree.cellA.path,
-        scheduled_for: '2024-12-15T08:00',
-        place: 'Nhà văn hóa khối phố 1',
-        status: 'scheduled',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    conferenceId = await scheduledConference(ctx, fx, tree.cellA);
     // Chi bộ khối phố 2 met earlier: Lan at HTT by its vote, proposed by the ward's committee.
     const cellB = await heldConference(ctx, fx, tree.cellB);
     await seedTally(ctx, fx, cellB, tree.cellB, tree.members.lan.id, 'good');
@@ -67,29 +37,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
       items: [{ subjectKind: 'member', subjectKey: tree.members.lan.id, version: 0 }],
     });
   });
-  afterAll(async () => {
-    for (const p of people.values()) await p.context.close().catch(() => undefined);
-  });
-
-  async function as(username: string, path: string, shot: string, body: (page: Page) => Promise<void>): Promise<void> {
-    let watched = people.get(username);
-    if (!watched) {
-      watched = await openPage(suite.browser, suite.server.url);
-      people.set(username, watched);
-      await loginThroughForm(watched.page, username);
-    }
-    const { page, errors, foreignRequests } = watched;
-    try {
-      await page.goto(path);
-      await body(page);
-      await screenshot(page, shot);
-      expect(errors).toEqual([]);
-      expect(foreignRequests).toEqual([]);
-    } catch (e) {
-      await screenshot(page, `${shot}-failure`).catch(() => undefined);
-      throw e;
-    }
-  }
+  const as = usePeople(suite);
 
   /** Fills one member's tally in conference mode: every present official member voted for `levelShort`. */
   async function tally(page: Page, levelShort: string) {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI } from './databases.js';
 import { TEST_PASSWORD } from './factories.js';
 import { startTestServer, type SmallCommittee, type TestServer, type TestServerOptions } from './server.js';
@@ -152,6 +152,37 @@ export function useBrowserSuite<T = SmallCommittee>(options: Omit<TestServerOpti
   };
 }
 
+/**
+ * People taking turns in one browser test, each in a context of their own, signed in once. `as`
+ * opens a path as that person, runs the turn, takes a screenshot (and one on failure), and checks
+ * that the page raised no error and asked nothing of a foreign host.
+ */
+export function usePeople<T>(suite: BrowserSuite<T>) {
+  const people = new Map<string, WatchedPage>();
+  afterAll(async () => {
+    for (const p of people.values()) await p.context.close().catch(() => undefined);
+  });
+  return async function as(username: string, path: string, shot: string, body: (page: Page) => Promise<void>): Promise<void> {
+    let watched = people.get(username);
+    if (!watched) {
+      watched = await openPage(suite.browser, suite.server.url);
+      people.set(username, watched);
+      await loginThroughForm(watched.page, username);
+    }
+    const { page, errors, foreignRequests } = watched;
+    try {
+      await page.goto(path);
+      await body(page);
+      await screenshot(page, shot);
+      expect(errors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+    } catch (e) {
+      await screenshot(page, `${shot}-failure`).catch(() => undefined);
+      throw e;
+    }
+  };
+}
+
 // ---- pages ----------------------------------------------------------------------------------------
 
 export interface WatchedPage {
@@ -237,19 +268,37 @@ export async function waitForText(locator: Locator, text: string, timeout = 10_0
 }
 
 /**
- * Picks `label` in the antd Select whose input is `field`, and waits until the select shows it.
- * Under load a click on an option can land while the dropdown is still animating in and be lost,
- * so the pick is retried (up to three times) until the chosen value is on screen.
+ * Picks `label` in the antd Select whose input is `field`, from the keyboard, and waits until the
+ * select shows it. Clicking an option proved flaky under load (the dropdown still animating, or its
+ * virtual list re-rendering under the pointer), so the select is opened and the active option moved
+ * with the arrow keys until it is `label`, then chosen with Enter — as a keyboard user would.
  */
 export async function chooseOption(page: Page, field: Locator, label: string): Promise<void> {
   const box = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   for (let attempt = 1; ; attempt++) {
-    await field.click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(label, { exact: true }).click();
+    await field.focus();
+    await field.press('ArrowDown'); // opens the list
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.first().waitFor({ state: 'visible', timeout: 5_000 });
+    const active = dropdown.locator('.ant-select-item-option-active');
+    let found = false;
+    for (let step = 0; step < 60 && !found; step++) {
+      found =
+        (
+          (await active
+            .first()
+            .textContent({ timeout: 2_000 })
+            .catch(() => null)) ?? ''
+        ).trim() === label;
+      if (!found) await field.press('ArrowDown');
+    }
+    if (found) await field.press('Enter');
     try {
+      if (!found) throw new Error(`Option "${label}" not found`);
       await waitForText(box, label, 2_000);
       return;
     } catch (e) {
+      await field.press('Escape').catch(() => undefined);
       if (attempt >= 3) throw e;
     }
   }

@@ -92,3 +92,31 @@ export async function assign(ctx: AppContext, campaignId: string, unit: UnitRef,
     })
     .execute();
 }
+
+/**
+ * The unit past the gate with its meeting scheduled, as conferences.schedule leaves it (straight in
+ * the database: conference tests start from here). Returns the conference id.
+ */
+export async function scheduledConference(ctx: AppContext, fx: CampaignFixture, unit: UnitRef): Promise<string> {
+  const now = new Date().toISOString();
+  const cu = await fx.campaignUnitId(unit);
+  await ctx.db.updateTable('campaign_units').set({ stage: 'conference_scheduled' }).where('id', '=', cu).execute();
+  const id = newId();
+  await ctx.db
+    .insertInto('conferences')
+    .values({
+      id,
+      campaign_id: fx.id,
+      campaign_unit_id: cu,
+      unit_id: unit.id,
+      scope_path: unit.path,
+      scheduled_for: `${fx.year}-12-15T08:00`,
+      place: 'Nhà văn hóa khối phố 1',
+      status: 'scheduled',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}

@@ -86,6 +86,47 @@ export async function recordAuditForNew(tx: Tx, inputs: AuditInput[]): Promise<v
   }
 }
 
+/**
+ * Events for many entities at once in the caller's transaction (a decision over thousands of
+ * members): one read per 500 entities finds the last link of each chain, and the events go in 500
+ * per insert, instead of a read and an insert per entity. A second event of the same entity in the
+ * batch chains onto the first. The events are those recordAudit writes.
+ */
+export async function recordAuditMany(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const last = new Map<string, { seq: number; hash: string }>();
+  const key = (type: string, id: string) => `${type}\u0000${id}`;
+  const byType = new Map<string, Set<string>>();
+  for (const i of inputs) if (!i.isNew) byType.set(i.entityType, (byType.get(i.entityType) ?? new Set()).add(i.entityId));
+  for (const [type, idSet] of byType) {
+    const ids = [...idSet];
+    for (let k = 0; k < ids.length; k += 500) {
+      const rows = await tx
+        .selectFrom('audit_events')
+        .select(['entity_id', 'seq', 'hash'])
+        .where('entity_type', '=', type)
+        .where('entity_id', 'in', ids.slice(k, k + 500))
+        .execute();
+      for (const r of rows) {
+        const seen = last.get(key(type, r.entity_id));
+        if (!seen || r.seq > seen.seq) last.set(key(type, r.entity_id), { seq: r.seq, hash: r.hash });
+      }
+    }
+  }
+  const rows = inputs.map((input) => {
+    const prev = input.isNew ? undefined : last.get(key(input.entityType, input.entityId));
+    const row = toEvent(input, (prev?.seq ?? 0) + 1, prev?.hash ?? null);
+    last.set(key(input.entityType, input.entityId), { seq: row.seq, hash: row.hash });
+    return row;
+  });
+  for (let k = 0; k < rows.length; k += 500) {
+    await tx
+      .insertInto('audit_events')
+      .values(rows.slice(k, k + 500))
+      .execute();
+  }
+}
+
 function rowToChained(r: AuditEventRow) {
   return {
     id: r.id,

@@ -21,10 +21,8 @@ export interface NotificationInput {
   at: string;
 }
 
-export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
-  const recipients = [...new Set(input.accountIds)];
-  if (recipients.length === 0) return;
-  const rows = recipients.map((accountId) => ({
+function notificationRows(input: NotificationInput) {
+  return [...new Set(input.accountIds)].map((accountId) => ({
     id: newId(),
     account_id: accountId,
     kind: input.kind,
@@ -37,6 +35,11 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
     read_at: null,
     emailed_at: null,
   }));
+}
+
+export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
+  const rows = notificationRows(input);
+  if (rows.length === 0) return;
   if (!input.dedupeKey) {
     await tx.insertInto('notifications').values(rows).execute();
     return;
@@ -50,6 +53,24 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<void> {
       .execute();
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
+  }
+}
+
+/**
+ * Many deduplicated notices at once (reminders over a whole province): 500 rows per insert, those
+ * already there skipped (ON CONFLICT DO NOTHING on both databases), instead of one insert per notice.
+ */
+export async function notifyMany(tx: Tx, inputs: readonly NotificationInput[]): Promise<void> {
+  const rows = inputs.flatMap((i) => {
+    if (!i.dedupeKey) throw new Error('notifyMany: every notice needs a dedupe key');
+    return notificationRows(i);
+  });
+  for (let k = 0; k < rows.length; k += 500) {
+    await tx
+      .insertInto('notifications')
+      .values(rows.slice(k, k + 500))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
   }
 }
 

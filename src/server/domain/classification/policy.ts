@@ -80,11 +80,12 @@ export function mayFileComplaint(
 
 /**
  * Re-rating after a complaint is the upper level's (regulations §2.5 last row: the upper committee
- * verifies and may annul and re-classify; §11.5 item 10, QĐ 366 Điều 13): Standing Committee or
- * Organization Board of the committee that runs the campaign.
+ * verifies and may annul and re-classify; §11.5 item 10, QĐ 366 Điều 13): the Standing Committee of
+ * the committee that runs the campaign. Re-rating is a decision, and deciding is not the
+ * Organization Board's (design §2: organizer "RW (propose)"); it reads the complaints and advises.
  */
 export function mayResolveComplaint(c: ClassificationCaller, ownerPath: string): boolean {
-  return covers(c, ['standing', 'organizer'], ownerPath);
+  return covers(c, ['standing'], ownerPath);
 }
 
 /**

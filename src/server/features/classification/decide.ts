@@ -9,7 +9,7 @@ import type { DecideBody, DecisionView, OverrideProblem } from '../../../shared/
 import type { DecisionKind } from '../../../shared/campaign-vocabulary.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../adapters/clock.js';
-import { recordAudit, type AuditInput } from '../../adapters/db/audit.repository.js';
+import { recordAudit, recordAuditMany, type AuditInput } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen } from '../../adapters/db/campaigns.repository.js';
 import { sameBody, type DecidingBody } from '../../domain/classification/authority.js';
 import { mayDecide } from '../../domain/classification/policy.js';
@@ -17,7 +17,6 @@ import type { CheckResult } from '../../domain/classification/types.js';
 import { isWithinPath, pathIds } from '../../domain/org-tree.js';
 import type { Principal } from '../../domain/policy.js';
 import type { AppContext } from '../context.js';
-import { recordAuditBatch } from './audit-batch.js';
 import { boardScope, check, failedFor, loadAccess, loadScope, type CheckedScope } from './classification-access.js';
 import { getDecision } from './decisions.js';
 import { subjectId, type SubjectMeta } from './load-subjects.js';
@@ -190,7 +189,7 @@ export async function decide(ctx: AppContext, principal: Principal, campaignId: 
       live.decidedLevel = i.level;
       live.version += 1;
     }
-    await recordAuditBatch(tx, audits);
+    await recordAuditMany(tx, audits);
     await recordAudit(tx, {
       entityType: 'decision',
       entityId: decisionId,

@@ -6,8 +6,7 @@ import type { DecisionKind } from '../../../shared/campaign-vocabulary.js';
 import type { DecisionView, ListDecisionsResponse } from '../../../shared/contracts/classification.js';
 import { formatVietnameseDate } from '../../../shared/dates.js';
 import { AppError } from '../../../shared/errors.js';
-import type { AuditInput } from '../../adapters/db/audit.repository.js';
-import { recordAudit } from '../../adapters/db/audit.repository.js';
+import { recordAudit, recordAuditMany, type AuditInput } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen, withinPaths } from '../../adapters/db/campaigns.repository.js';
 import { notify } from '../../adapters/db/notifications.repository.js';
 import type { DecidingBody } from '../../domain/classification/authority.js';
@@ -15,7 +14,6 @@ import { canReadUnpublished, mayPublish, publishedReadPaths, unpublishedReadPath
 import { isWithinPath } from '../../domain/org-tree.js';
 import type { Principal } from '../../domain/policy.js';
 import type { AppContext, Tx } from '../context.js';
-import { recordAuditBatch } from './audit-batch.js';
 import { loadAccess, type ClassificationAccess } from './classification-access.js';
 import { advanceStages, completeUnitsInDb } from './unit-stages.js';
 
@@ -194,7 +192,7 @@ export async function publishDecision(
       before: { status: 'decided', version: r.version },
       after: { status: 'published', decisionId: d.id, publishedAt: now, version: r.version + 1 },
     }));
-    await recordAuditBatch(tx, audits);
+    await recordAuditMany(tx, audits);
     await recordAudit(tx, {
       entityType: 'decision',
       entityId: d.id,

@@ -68,6 +68,8 @@ export interface UnitInfo {
   kind: string;
   parentId: string | null;
   isGrassroots: boolean;
+  /** The unit's stage in the campaign (design §3): proposals wait for its conference. */
+  stage: string;
 }
 
 export interface LoadedScope {
@@ -165,6 +167,7 @@ export async function loadSubjects(db: Tx, opts: LoadOptions): Promise<LoadedSco
       'cu.unit_path',
       'cu.unit_kind',
       'cu.is_grassroots',
+      'cu.stage',
       'u.name',
       'u.parent_id',
       'u.valid_from',
@@ -190,6 +193,7 @@ export async function loadSubjects(db: Tx, opts: LoadOptions): Promise<LoadedSco
       kind: u.unit_kind,
       parentId: u.parent_id,
       isGrassroots: u.is_grassroots === 1,
+      stage: u.stage,
     });
   }
   // The grassroots unit holding a unit: the deepest grassroots ancestor-or-self known in the scope.

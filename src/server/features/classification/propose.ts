@@ -8,7 +8,7 @@ import { POPULATION_REASON_LABELS, type Level, type PopulationReason } from '../
 import type { ProposeBody, ProposeResponse } from '../../../shared/contracts/classification.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../adapters/clock.js';
-import type { AuditInput } from '../../adapters/db/audit.repository.js';
+import { recordAuditMany, type AuditInput } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen } from '../../adapters/db/campaigns.repository.js';
 import { isUniqueViolation } from '../../adapters/db/dialect.js';
 import { mayPropose } from '../../domain/classification/policy.js';
@@ -16,7 +16,6 @@ import { isWithinPath } from '../../domain/org-tree.js';
 import type { Principal } from '../../domain/policy.js';
 import type { ClassificationTable } from '../../adapters/db/schema.js';
 import type { AppContext } from '../context.js';
-import { recordAuditBatch } from './audit-batch.js';
 import { PROPOSABLE } from './board.js';
 import { boardScope, check, loadAccess, loadScope } from './classification-access.js';
 import { subjectId, type SubjectMeta } from './load-subjects.js';
@@ -28,6 +27,9 @@ interface Planned {
   reason: string | null;
   version: number;
 }
+
+/** Stages at which the unit's conference has been held (design §3). */
+const AFTER_CONFERENCE: ReadonlySet<string> = new Set(['conference_held', 'proposed', 'decided', 'published', 'remediating', 'closed']);
 
 export async function propose(ctx: AppContext, principal: Principal, campaignId: string, body: ProposeBody): Promise<ProposeResponse> {
   const access = await loadAccess(ctx.db, principal, campaignId);
@@ -49,6 +51,15 @@ export async function propose(ctx: AppContext, principal: Principal, campaignId:
       throw new AppError(
         'classification.not_classifiable',
         `${meta.name} không thuộc diện xếp loại trong đợt này${meta.populationReason ? ` (${reasonLabel(meta.populationReason)})` : ''}.`,
+      );
+    }
+    // The proposal follows the meeting (regulations §3.1 bước 5–6; design §3: conference_held →
+    // proposed): a subject is proposed once the unit that reviews it has held its conference.
+    const stage = scope.units.get(meta.unitId)?.stage;
+    if (!stage || !AFTER_CONFERENCE.has(stage)) {
+      throw new AppError(
+        'classification.invalid_transition',
+        `${meta.unitName} chưa tổ chức xong hội nghị kiểm điểm; chưa thể đề xuất mức xếp loại cho ${meta.name}.`,
       );
     }
     if (item.version !== (meta.live?.version ?? 0)) throw new AppError('conflict.version');
@@ -190,7 +201,7 @@ export async function propose(ctx: AppContext, principal: Principal, campaignId:
       if (isUniqueViolation(e)) throw new AppError('conflict.version');
       throw e;
     }
-    await recordAuditBatch(tx, audits);
+    await recordAuditMany(tx, audits);
     const touched = new Set(planned.map((p) => p.meta.unitId));
     const unitsProposed = await advanceStages(tx, {
       campaignId: access.campaign.id,

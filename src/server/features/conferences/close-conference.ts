@@ -17,21 +17,21 @@ import { agendaOf, attendanceOf, quorumOf, rosterOf } from './conference-roster.
 import { getConference, parseMinutes } from './get-conference.js';
 
 /** Reads the meeting inside the closing transaction and refuses when it may not close. */
+function entriesOf(tx: Tx, conferenceId: string) {
+  return tx
+    .selectFrom('conference_entries')
+    .select(['id', 'kind', 'subject_kind', 'subject_key', 'text'])
+    .where('conference_id', '=', conferenceId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 async function checkClosable(tx: Tx, lc: LoadedConference) {
   const c = lc.conference;
   const agenda = await agendaOf(tx, c.id);
-  const [roster, attendance, entries] = await Promise.all([
-    rosterOf(tx, lc, agenda),
-    attendanceOf(tx, c.id),
-    tx
-      .selectFrom('conference_entries')
-      .select(['id', 'kind', 'subject_kind', 'subject_key', 'text'])
-      .where('conference_id', '=', c.id)
-      .where('deleted_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [roster, attendance, entries] = await Promise.all([rosterOf(tx, lc, agenda), attendanceOf(tx, c.id), entriesOf(tx, c.id)]);
   const problems = minutesProblems({
     headerWritten: minutesHeaderWritten(parseMinutes(c.minutes_json)),
     entries: entries.length,
@@ -65,7 +65,7 @@ export async function closeConference(
       checked = await checkClosable(tx, lc);
     },
     async after(tx, _d, now) {
-      const { roster, entries, quorum } = checked!;
+      const { roster, quorum } = checked!;
       const updated = await tx
         .updateTable('conferences')
         .set({ status: 'closed', closed_at: now, version: c.version + 1, updated_at: now })
@@ -74,6 +74,9 @@ export async function closeConference(
         .where('version', '=', c.version)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict.version');
+      // Read the entries again now that the meeting row is taken: an entry written between the
+      // checks and this update (the offline queue draining) is among them, and none can follow.
+      const entries = await entriesOf(tx, c.id);
 
       // The conclusions, one shortcoming each, named as the shortcomings table names subjects.
       const rosterById = new Map(roster.map((m) => [m.memberId, m]));

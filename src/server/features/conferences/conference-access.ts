@@ -78,6 +78,23 @@ export function assertWriter(lc: LoadedConference): void {
 }
 
 /** Entries, attendance, tallies and agenda steps are recorded while the meeting is in session. */
+/**
+ * Inside a write's transaction: takes the conference row (an UPDATE locks it on PostgreSQL; SQLite
+ * has one writer) and checks the meeting is still in session, so an entry or a tally never lands on
+ * a meeting that closed after the caller loaded it — closing updates the same row first.
+ */
+export async function lockInSession(tx: Tx, lc: LoadedConference, now: string): Promise<void> {
+  const r = await tx
+    .updateTable('conferences')
+    .set({ updated_at: now })
+    .where('id', '=', lc.conference.id)
+    .where('status', '=', 'in_progress')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) {
+    throw new AppError('conference.invalid_state', 'Hội nghị đã kết thúc; biên bản và kết quả biểu quyết không sửa được nữa.');
+  }
+}
+
 export function assertInSession(lc: LoadedConference): void {
   const status = lc.conference.status;
   if (status === 'in_progress') return;

@@ -114,11 +114,17 @@ export async function getConference(ctx: AppContext, caller: Caller, conferenceI
     db,
     entries.map((e) => e.created_by),
   );
-  const suggestionItems = await suggestionItemsFor(
-    db,
-    lc,
-    roster.map((m) => m.memberId),
-  );
+  // A member reading the minutes sees only the points suggested to them (design §2: "R own
+  // suggestions"); those who run or oversee the meeting see every point on its agenda.
+  const suggestionItems = lc.access.minutesOnly
+    ? (await suggestionItemsFor(db, lc, caller.memberId ? [caller.memberId] : [])).filter(
+        (s) => s.subjectKind === 'member' && s.subjectKey === caller.memberId,
+      )
+    : await suggestionItemsFor(
+        db,
+        lc,
+        roster.map((m) => m.memberId),
+      );
   const present = new Map(attendance.map((a) => [a.memberId, a]));
   const quorum = quorumOf(lc, roster, attendance);
   const minutes = parseMinutes(c.minutes_json);

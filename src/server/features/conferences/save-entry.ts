@@ -16,7 +16,7 @@ import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { currentItem, isReached, notReachedMessage } from '../../domain/conference/agenda.js';
 import type { AppContext, Caller, Tx } from '../context.js';
 import { accountNames } from '../dossiers/get-dossier.js';
-import { assertInSession, assertWriter, loadConference, type LoadedConference } from './conference-access.js';
+import { assertInSession, assertWriter, loadConference, lockInSession, type LoadedConference } from './conference-access.js';
 import { agendaItemOf, agendaOf } from './conference-roster.js';
 import { presentEntry } from './get-conference.js';
 
@@ -114,6 +114,7 @@ export async function saveEntry(ctx: AppContext, caller: Caller, conferenceId: s
     let stored = await findEntry(tx, body.clientKey);
     if (stored && stored.conference_id !== c.id) throw new AppError('conflict.duplicate');
     if (stored && sameContent(stored, body)) return stored;
+    await lockInSession(tx, lc, now);
     if (!stored) {
       if (body.deleted || body.version) throw new AppError('conference.entry_not_found');
       const id = newId();

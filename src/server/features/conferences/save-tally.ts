@@ -13,7 +13,7 @@ import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { proposedLevelFromTally, tallyProblems, type Tally } from '../../domain/classification/tally.js';
 import { currentItem, isReached, notReachedMessage } from '../../domain/conference/agenda.js';
 import type { AppContext, Caller } from '../context.js';
-import { assertInSession, assertWriter, loadConference } from './conference-access.js';
+import { assertInSession, assertWriter, loadConference, lockInSession } from './conference-access.js';
 import { agendaItemOf, agendaOf, attendanceOf, isVotable, rosterOf } from './conference-roster.js';
 import { getConference } from './get-conference.js';
 
@@ -68,6 +68,7 @@ export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: s
   };
 
   await ctx.db.transaction().execute(async (tx) => {
+    await lockInSession(tx, lc, now);
     const old = await tx
       .selectFrom('vote_tallies')
       .selectAll()
@@ -75,7 +76,10 @@ export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: s
       .where('subject_kind', '=', 'member')
       .where('subject_key', '=', body.memberId)
       .executeTakeFirst();
-    if ((old?.version ?? null) !== body.version) throw new AppError('conflict.version');
+    // A tally left by a meeting called off (the dossier was reopened) is not this meeting's: the
+    // browser never saw it, so it is replaced rather than offered as a version to edit.
+    const expected = old && old.conference_id === c.id ? old.version : null;
+    if (expected !== body.version) throw new AppError('conflict.version');
     let id: string;
     if (old) {
       id = old.id;

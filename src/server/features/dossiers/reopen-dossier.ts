@@ -28,13 +28,24 @@ export function reopenDossier(
         await closeRound(tx, round, { status: 'returned', findings: undefined, reason, appraiserId: caller.accountId, at: now });
         extra.closedRound = round.round;
       }
-      const cancelled = await tx
-        .updateTable('conferences')
-        .set({ status: 'cancelled', updated_at: now, version: (eb) => eb('version', '+', 1) })
+      const called = await tx
+        .selectFrom('conferences')
+        .select('id')
         .where('campaign_unit_id', '=', d.dossier.id)
         .where('status', 'in', ['scheduled', 'in_progress'])
-        .executeTakeFirst();
-      if (Number(cancelled.numUpdatedRows) > 0) extra.conferenceCancelled = true;
+        .execute();
+      if (called.length > 0) {
+        const ids = called.map((c) => c.id);
+        await tx
+          .updateTable('conferences')
+          .set({ status: 'cancelled', updated_at: now, version: (eb) => eb('version', '+', 1) })
+          .where('id', 'in', ids)
+          .execute();
+        // Votes taken at a meeting that is called off are void: the next meeting votes again, and
+        // no proposal may rest on them (their typing stays in the audit history).
+        await tx.deleteFrom('vote_tallies').where('conference_id', 'in', ids).execute();
+        extra.conferenceCancelled = true;
+      }
       return extra;
     },
   });

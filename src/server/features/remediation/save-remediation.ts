@@ -10,7 +10,7 @@ import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen } from '../../adapters/db/campaigns.repository.js';
 import { isUniqueViolation } from '../../adapters/db/dialect.js';
 import type { Principal } from '../../domain/policy.js';
-import { checkPlanItems } from '../../domain/remediation-policy.js';
+import { checkPlanItems, uncoveredShortcomings } from '../../domain/remediation-policy.js';
 import type { AppContext, Tx } from '../context.js';
 import { presentPlan } from './get-remediation.js';
 import { planShortcomings } from './plan-contents.js';
@@ -103,6 +103,18 @@ export async function saveRemediation(
         problems,
       });
     }
+    // A filed plan may be amended during the year, but never so that a shortcoming is left without
+    // an item (the rule filing enforces).
+    if (p.row?.status === 'filed') {
+      const uncovered = uncoveredShortcomings(shortcomings, items);
+      if (uncovered.length > 0) {
+        throw new AppError(
+          'remediation.incomplete',
+          `Kế hoạch đã ban hành: còn ${uncovered.length} hạn chế, khuyết điểm sẽ không có biện pháp khắc phục: ${uncovered.map((x) => `"${x.text}"`).join('; ')}.`,
+          { shortcomings: uncovered.map((x) => ({ id: x.id, text: x.text })) },
+        );
+      }
+    }
     const row = await ensurePlanRow(tx, p, principal.accountId, now);
     const version = await bumpPlan(tx, row, {}, principal.accountId, now);
 
@@ -131,7 +143,7 @@ export async function saveRemediation(
           old.deadline !== item.deadline ||
           old.shortcoming_id !== item.shortcomingId;
         if (changed) {
-          await tx
+          const r = await tx
             .updateTable('remediation_items')
             .set({
               position,
@@ -143,7 +155,10 @@ export async function saveRemediation(
               updated_at: now,
             })
             .where('id', '=', old.id)
-            .execute();
+            .where('version', '=', old.version)
+            .executeTakeFirst();
+          // A progress update written meanwhile bumped the item: this save read a stale copy.
+          if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict.version');
         }
         written.push({ id: old.id, shortcomingId: item.shortcomingId, action: item.action, owner: item.owner, deadline: item.deadline });
       } else {

@@ -10,7 +10,7 @@
 import { sql } from 'kysely';
 import { formatVietnameseDate } from '../../../shared/dates.js';
 import { remediationPath } from '../../../shared/contracts/remediation.js';
-import { notify } from '../../adapters/db/notifications.repository.js';
+import { notifyMany, type NotificationInput } from '../../adapters/db/notifications.repository.js';
 import type { AppContext } from '../context.js';
 
 export const DEFAULT_REMEDIATION_REMINDER_DAYS = 7;
@@ -89,10 +89,11 @@ export async function sendRemediationReminders(ctx: AppContext, opts: { today: s
   }
   let sent = 0;
   const now = ctx.clock.now();
+  const notices: NotificationInput[] = [];
   for (const [key, { due, accounts }] of groups) {
     const deadline = formatVietnameseDate(due.deadline);
     const action = due.action.length > 120 ? `${due.action.slice(0, 117)}…` : due.action;
-    await notify(ctx.db, {
+    notices.push({
       accountIds: [...new Set(accounts)].sort(),
       kind: 'remediation_due',
       title:
@@ -109,5 +110,6 @@ export async function sendRemediationReminders(ctx: AppContext, opts: { today: s
     });
     sent += new Set(accounts).size;
   }
+  await notifyMany(ctx.db, notices);
   return sent;
 }

@@ -79,7 +79,7 @@ export const remediationRoutes: RouteDef[] = [
     params: remediationParams,
     body: saveRemediationBody,
     response: remediationPlanView,
-    errors: [...write, 'remediation.invalid_items'],
+    errors: [...write, 'remediation.invalid_items', 'remediation.incomplete'],
     handler: ({ app, auth, params, body }) => saveRemediation(app, auth.principal, params, body),
   }),
   route({
