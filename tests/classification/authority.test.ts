@@ -11,6 +11,7 @@ import {
   mayPublish,
   mayResolveComplaint,
   memberSeesResult,
+  seesUnpublishedLevel,
   type ClassificationCaller,
 } from '../../src/server/domain/classification/policy.js';
 import type { Role } from '../../src/shared/vocabulary.js';
@@ -187,5 +188,26 @@ describe('publication, complaints, re-rating', () => {
     expect(mayResolveComplaint(caller([grant('unit_committee', G)]), T)).toBe(false);
     expect(mayResolveComplaint(caller([grant('office', T)]), T)).toBe(false);
     expect(mayResolveComplaint(caller([grant('standing', H)]), T)).toBe(false);
+  });
+});
+
+describe('a collective before publication is rated like a member (design §2: own self level only)', () => {
+  const see = (grants: ReturnType<typeof grant>[], name: string, directorPaths: string[] = []) => {
+    const s = subjects[name];
+    return seesUnpublishedLevel({ ...caller(grants), directorPaths }, s, decidingBody(s));
+  };
+  it('the đảng bộ cơ sở’s own committee does not see the level the upper level proposes for it; the upper committee and its directors do', () => {
+    expect(see([grant('unit_committee', G)], 'đảng bộ cơ sở')).toBe(false);
+    expect(see([grant('unit_committee', G)], 'leadership collective of the đảng bộ cơ sở')).toBe(false);
+    expect(see([grant('cell_secretary', K)], 'chi bộ cơ sở')).toBe(false);
+    expect(see([grant('standing', T)], 'đảng bộ cơ sở')).toBe(true);
+    expect(see([grant('organizer', T)], 'đảng bộ cơ sở')).toBe(true);
+    expect(see([], 'đảng bộ cơ sở', [G])).toBe(true);
+    expect(see([grant('office', T)], 'đảng bộ cơ sở')).toBe(false);
+  });
+  it('inside the grassroots unit the committee reads its chi bộ’s and members’ proposals', () => {
+    expect(see([grant('unit_committee', G)], 'chi bộ trực thuộc')).toBe(true);
+    expect(see([grant('unit_committee', G)], 'member of chi bộ trực thuộc')).toBe(true);
+    expect(see([grant('unit_committee', H)], 'member of chi bộ trực thuộc')).toBe(false);
   });
 });

@@ -41,6 +41,7 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
       .executeTakeFirstOrThrow();
   }
 
+  const boardAs = (username: string, unit: UnitRef) => board(username, unit);
   async function board(username: string, unit: UnitRef) {
     const r = await (await as(username)).get(api(`/classification/board?unitId=${unit.id}`));
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -251,6 +252,11 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
         items: [{ subjectKind: 'unit', subjectKey: fx.tree.ward.id, level: 'good', version: 0 }],
       });
       expect(board.status, JSON.stringify(board.body)).toBe(200);
+      // Before publication the ward's own committee sees its self level only, as a member does (design §2).
+      const wardRow = (b: { rows: { subjectKind: string; subjectKey: string }[] }) =>
+        b.rows.find((r) => r.subjectKind === 'unit' && r.subjectKey === fx.tree.ward.id) as Record<string, unknown>;
+      expect(wardRow(await boardAs('capuy.p01', fx.tree.ward))).toMatchObject({ proposedLevel: null, status: null, level: null });
+      expect(wardRow(await boardAs('bantochuc', fx.tree.committee))).toMatchObject({ proposedLevel: 'good', status: 'proposed' });
     });
   });
 

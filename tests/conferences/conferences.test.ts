@@ -498,6 +498,8 @@ describeEachDialect('conference and votes', (dialect) => {
       expect(r.status).toBe(200);
       expect(r.body.entries.length).toBeGreaterThan(0);
       expect(r.body.tallies).toEqual([]);
+      // The point suggested to Bình is his (design §2: a member reads only their own suggestions).
+      expect(r.body.suggestionItems).toEqual([]);
       expect(r.body.abilities).toMatchObject({ write: false, readTallies: false, recordGuests: false, close: false });
       const write = await member.post(url(conf.cellA, '/entries'), { clientKey: KEY(90), kind: 'note', text: 'x' });
       expect(write.status).toBe(403);

@@ -301,6 +301,22 @@ describeEachDialect('remediation', (dialect) => {
       expect(filed.body).toMatchObject({ status: 'filed', filedAt: NOW, fileBlocker: null });
       expect(filed.body.abilities).toMatchObject({ addUpdate: true, file: false });
       expect((await c.post(`${p}/file`, { version: filed.body.version })).body.error.code).toBe('remediation.already_filed');
+      // Amending the filed plan may not leave a shortcoming without an item; nothing is written.
+      const dropped = await put(c, p, {
+        version: filed.body.version,
+        items: filed.body.items
+          .filter((i: { shortcomingId: string }) => i.shortcomingId !== ids.decision)
+          .map((i: Record<string, unknown>) => ({
+            id: i.id,
+            shortcomingId: i.shortcomingId,
+            action: i.action,
+            owner: i.owner,
+            deadline: i.deadline,
+          })),
+      });
+      expect(dropped.status).toBe(422);
+      expect(dropped.body.error.code).toBe('remediation.incomplete');
+      expect((await c.get(p)).body.items).toHaveLength(filed.body.items.length);
     });
 
     it('lets a member who is not classified (newly admitted) file once their review is finalized', async () => {

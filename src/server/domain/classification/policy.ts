@@ -36,6 +36,21 @@ export function canReadUnpublished(c: ClassificationCaller, unitPath: string): b
   return covers(c, BEFORE, unitPath) || c.directorPaths.some((p) => isWithinPath(unitPath, p));
 }
 
+/**
+ * Before publication a collective rated by the upper level stands where a member stands (design §2:
+ * "own self level only"): its own committee does not read the level the upper level proposes or
+ * decides for it. Those who read the deciding committee's work (standing, organizer over it) and the
+ * assigned directors do. Subjects decided inside the grassroots unit follow canReadUnpublished.
+ */
+export function seesUnpublishedLevel(
+  c: ClassificationCaller,
+  subject: { kind: AuthoritySubject['kind']; unitPath: string },
+  body: Pick<DecidingBody, 'level' | 'unitPath'> | null,
+): boolean {
+  if (subject.kind === 'member' || !body || body.level !== 'upper') return canReadUnpublished(c, subject.unitPath);
+  return covers(c, BEFORE, body.unitPath) || c.directorPaths.some((p) => isWithinPath(subject.unitPath, p));
+}
+
 export function canReadPublished(c: ClassificationCaller, unitPath: string): boolean {
   return covers(c, AFTER, unitPath) || c.directorPaths.some((p) => isWithinPath(unitPath, p));
 }

@@ -5,7 +5,7 @@
 import type { Level } from '../../../shared/campaign-vocabulary.js';
 import type { BoardRow, BoardView, CheckView, QuotaView, WhatIfBody } from '../../../shared/contracts/classification.js';
 import { AppError } from '../../../shared/errors.js';
-import { mayDecide, mayPropose } from '../../domain/classification/policy.js';
+import { mayDecide, mayPropose, seesUnpublishedLevel } from '../../domain/classification/policy.js';
 import { isWithinPath, pathIds } from '../../domain/org-tree.js';
 import type { Principal } from '../../domain/policy.js';
 import type { AppContext } from '../context.js';
@@ -51,10 +51,19 @@ export function canDecideRow(access: ClassificationAccess, m: SubjectMeta): bool
   return mayDecide(access.caller.grants, m.authority);
 }
 
+/**
+ * The unit's own committee does not see, before publication, what the upper level proposes or
+ * decides for its collective (policy.ts seesUnpublishedLevel): such a row shows its self level only.
+ */
+function levelHidden(access: ClassificationAccess, m: SubjectMeta): boolean {
+  return m.live?.status !== 'published' && !seesUnpublishedLevel(access.caller, { kind: m.authority.kind, unitPath: m.unitPath }, m.body);
+}
+
 function rowOf(access: ClassificationAccess, checked: CheckedScope, m: SubjectMeta): BoardRow {
   const s = checked.scope.bySubject.get(subjectId(m.kind, m.key))!;
-  const results = checked.results.get(subjectId(m.kind, m.key)) ?? [];
-  const live = m.live;
+  const hidden = levelHidden(access, m);
+  const results = hidden ? [] : (checked.results.get(subjectId(m.kind, m.key)) ?? []);
+  const live = hidden ? null : m.live;
   return {
     subjectKind: m.kind,
     subjectKey: m.key,
@@ -74,8 +83,8 @@ function rowOf(access: ClassificationAccess, checked: CheckedScope, m: SubjectMe
     proposedLevel: live?.proposedLevel ?? null,
     proposalReason: live?.proposalReason ?? null,
     decidedLevel: live?.decidedLevel ?? null,
-    level: s.level,
-    tally: m.tally,
+    level: hidden ? null : s.level,
+    tally: hidden ? null : m.tally,
     decisionId: live?.decisionId ?? null,
     decisionNumber: live?.decisionNumber ?? null,
     decisionDate: live?.decisionDate ?? null,
@@ -121,7 +130,14 @@ export function presentBoard(access: ClassificationAccess, unit: BoardUnit, chec
     [...checked.scope.meta.values()].filter((m) => isWithinPath(m.unitPath, unit.path) && (showMembers || m.kind !== 'member')),
   );
   const rows = metas.map((m) => rowOf(access, checked, m));
-  const groups = new Set(rows.map((r) => `${r.subjectKind}\u0000${r.groupKey}`));
+  // A group's counts are shown only where none of its rows on the board is hidden: they would tell
+  // the hidden levels.
+  const hiddenGroups = new Set(
+    metas
+      .filter((m) => levelHidden(access, m))
+      .map((m) => `${m.kind}\u0000${checked.scope.bySubject.get(subjectId(m.kind, m.key))!.groupKey}`),
+  );
+  const groups = new Set(rows.map((r) => `${r.subjectKind}\u0000${r.groupKey}`).filter((g) => !hiddenGroups.has(g)));
   const quotas: QuotaView[] = checked.quotas
     .filter((q) => groups.has(`${q.subjectKind}\u0000${q.groupKey}`))
     .map((q) => ({ ...q, complete: groupComplete(checked.scope, q.groupKey) }));
