@@ -615,7 +615,7 @@ async function benchClassification(config: DatabaseConfig, dialect: DialectName)
     const campaign = await ctx.db.selectFrom('campaigns').selectAll().where('id', '=', sample.campaignId).executeTakeFirstOrThrow();
     const ruleSet = ruleSetById(campaign.rule_set_id)!;
     const t0 = performance.now();
-    const scope = await loadSubjects(ctx.db, { campaign, ruleSet, scopePath: campaign.owner_path });
+    const scope = await loadSubjects(ctx.db, { campaign, ruleSet, scopePath: campaign.owner_path, memberDetails: false });
     const t1 = performance.now();
     const outcome = runChecks({
       ruleSet,

@@ -123,9 +123,12 @@ function sortForBoard(metas: SubjectMeta[]): SubjectMeta[] {
  * board) only the organizations and leadership collectives: members are decided by their grassroots
  * committee and are read there (their levels still feed the organizations' caps).
  */
+/** A committee's board lists organizations only: its members count in the checks by their levels alone. */
+const showsMembers = (unit: Pick<BoardUnit, 'kind'>) => unit.kind !== 'committee';
+
 export function presentBoard(access: ClassificationAccess, unit: BoardUnit, checked: CheckedScope, whatIf: boolean): BoardView {
   const { campaign, ruleSet } = access;
-  const showMembers = unit.kind !== 'committee';
+  const showMembers = showsMembers(unit);
   const metas = sortForBoard(
     [...checked.scope.meta.values()].filter((m) => isWithinPath(m.unitPath, unit.path) && (showMembers || m.kind !== 'member')),
   );
@@ -167,7 +170,7 @@ export function presentBoard(access: ClassificationAccess, unit: BoardUnit, chec
 export async function getBoard(ctx: AppContext, principal: Principal, campaignId: string, unitId: string): Promise<BoardView> {
   const access = await loadAccess(ctx.db, principal, campaignId);
   const { unit, scopePath } = await boardScope(ctx.db, access, unitId);
-  const scope = await loadScope(ctx.db, access, scopePath);
+  const scope = await loadScope(ctx.db, access, scopePath, { memberDetails: showsMembers(unit) });
   return presentBoard(access, unit, check(access, scope), false);
 }
 
@@ -181,7 +184,7 @@ export async function whatIf(
 ): Promise<BoardView> {
   const access = await loadAccess(ctx.db, principal, campaignId);
   const { unit, scopePath } = await boardScope(ctx.db, access, unitId);
-  const scope = await loadScope(ctx.db, access, scopePath);
+  const scope = await loadScope(ctx.db, access, scopePath, { memberDetails: showsMembers(unit) });
   const outside = body.levels.filter((l) => {
     const m = scope.meta.get(subjectId(l.subjectKind, l.subjectKey));
     return !m || !isWithinPath(m.unitPath, unit.path);

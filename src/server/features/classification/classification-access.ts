@@ -92,8 +92,13 @@ export interface CheckedScope {
   quotas: QuotaUse[];
 }
 
-export async function loadScope(db: Tx, access: ClassificationAccess, scopePath: string): Promise<LoadedScope> {
-  return loadSubjects(db, { campaign: access.campaign, ruleSet: access.ruleSet, scopePath });
+export async function loadScope(
+  db: Tx,
+  access: ClassificationAccess,
+  scopePath: string,
+  options: { memberDetails?: boolean } = {},
+): Promise<LoadedScope> {
+  return loadSubjects(db, { campaign: access.campaign, ruleSet: access.ruleSet, scopePath, ...options });
 }
 
 /** Runs every check of the campaign's rule set over the loaded scope (with its current levels). */
