@@ -326,6 +326,7 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
             level: levelsOf(wardMembers.length)[i],
             version: row.version,
             conclusion: i === 0 ? 'Gương mẫu, có sáng kiến trong công tác dân vận.' : undefined,
+            shortcomings: i === 1 ? ['Chưa thường xuyên nắm tình hình dư luận ở khu dân cư'] : undefined,
             ...(override && i < 3 ? { overrideReason: override } : {}),
           };
         }),
@@ -393,6 +394,22 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
       expect(after.override.rules.map((x: { ruleId: string }) => x.ruleId)).toContain('R9');
       const plain = await live('member', wardMembers[5].id);
       expect(plain.override_reason).toBeNull();
+      // The shortcoming the deciding level concluded is recorded for the year, with its source, audited.
+      const concluded = await ctx.db
+        .selectFrom('shortcomings')
+        .select(['id', 'subject_kind', 'subject_key', 'year_found', 'source', 'text'])
+        .where('source', '=', 'concluded_decision')
+        .execute();
+      expect(concluded).toMatchObject([
+        {
+          subject_kind: 'member',
+          subject_key: wardMembers[1].id,
+          year_found: fx.year,
+          text: 'Chưa thường xuyên nắm tình hình dư luận ở khu dân cư',
+        },
+      ]);
+      const audit = await ctx.db.selectFrom('audit_events').select('action').where('entity_id', '=', concluded[0].id).execute();
+      expect(audit.map((a) => a.action)).toEqual(['shortcoming.conclude']);
     });
 
     it('two deciders deciding the same subject at once: one 200, one 409 conflict.version', async () => {

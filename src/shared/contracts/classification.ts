@@ -192,6 +192,11 @@ export const decisionItem = subjectRef.extend({
   version,
   /** The deciding level's own conclusions on the subject. */
   conclusion: text(4000).optional(),
+  /**
+   * Shortcomings the deciding level concludes for the subject (design §3, Shortcoming source
+   * "concluded by the deciding level"): they join the year's remediation plan and next year's carry-over.
+   */
+  shortcomings: z.array(requiredText(2000)).max(20, 'Tối đa 20 hạn chế cho mỗi đối tượng').optional(),
   /** Needed when the level goes against a failed check (audited). */
   overrideReason: text(2000).optional(),
 });

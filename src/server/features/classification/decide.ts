@@ -71,6 +71,7 @@ export async function decide(ctx: AppContext, principal: Principal, campaignId: 
     level: DecideBody['items'][number]['level'];
     version: number;
     conclusion: string | null;
+    shortcomings: string[];
     overrideReason: string | null;
   }[] = [];
   let deciding: DecidingBody | null = null;
@@ -103,6 +104,7 @@ export async function decide(ctx: AppContext, principal: Principal, campaignId: 
       level: item.level,
       version: item.version,
       conclusion: item.conclusion?.trim() ? item.conclusion.trim() : null,
+      shortcomings: (item.shortcomings ?? []).map((t) => t.trim()).filter((t) => t !== ''),
       overrideReason: item.overrideReason?.trim() ? item.overrideReason.trim() : null,
     });
   }
@@ -189,6 +191,47 @@ export async function decide(ctx: AppContext, principal: Principal, campaignId: 
       live.decidedLevel = i.level;
       live.version += 1;
     }
+    // The deciding level's concluded shortcomings, found in the review year (regulations §3.1 bước
+    // 6 B3, bước 8): next year's carry-over and this year's remediation plan list them.
+    const concluded = items.flatMap((i) =>
+      i.shortcomings.map((text) => ({
+        id: newId(),
+        subject_kind: i.meta.kind,
+        subject_key: i.meta.key,
+        unit_id: i.meta.unitId,
+        member_id: i.meta.memberId,
+        scope_path: i.meta.unitPath,
+        campaign_id: access.campaign.id,
+        year_found: access.campaign.review_year,
+        text,
+        cause_kind: null,
+        cause: null,
+        source: 'concluded_decision',
+        resolved_year: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    for (let k = 0; k < concluded.length; k += 500) {
+      await tx
+        .insertInto('shortcomings')
+        .values(concluded.slice(k, k + 500))
+        .execute();
+    }
+    await recordAuditMany(
+      tx,
+      concluded.map((c) => ({
+        entityType: 'shortcoming',
+        entityId: c.id,
+        action: 'shortcoming.conclude',
+        actorId: principal.accountId,
+        scopePath: c.scope_path,
+        at: now,
+        isNew: true,
+        after: { subjectKind: c.subject_kind, subjectKey: c.subject_key, text: c.text, source: c.source, decisionId },
+      })),
+    );
     await recordAuditMany(tx, audits);
     await recordAudit(tx, {
       entityType: 'decision',

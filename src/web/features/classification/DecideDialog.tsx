@@ -40,6 +40,8 @@ export function DecideDialog({
   const [form] = Form.useForm<Header>();
   const [busy, setBusy] = useState(false);
   const [conclusions, setConclusions] = useState<Record<string, string>>({});
+  /** Shortcomings the deciding level concludes, one per line (they join the remediation plan). */
+  const [shortcomings, setShortcomings] = useState<Record<string, string>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
   /** Rows the server refused for want of a reason, with the rules they fail at the batch's levels. */
   const [problems, setProblems] = useState<Record<string, OverrideProblem>>({});
@@ -68,6 +70,10 @@ export function DecideDialog({
           level: r.level!,
           version: r.version,
           conclusion: conclusions[rowKey(r)]?.trim() || undefined,
+          shortcomings: (shortcomings[rowKey(r)] ?? '')
+            .split('\n')
+            .map((t) => t.trim())
+            .filter((t) => t !== ''),
           overrideReason: reasons[rowKey(r)]?.trim() || undefined,
         })),
       });
@@ -164,6 +170,19 @@ export function DecideDialog({
                 aria-label={`Kết luận về ${r.name}`}
                 value={conclusions[rowKey(r)]}
                 onChange={(e) => setConclusions((c) => ({ ...c, [rowKey(r)]: e.target.value }))}
+              />
+            ),
+          },
+          {
+            title: 'Hạn chế, khuyết điểm cấp quyết định chỉ ra (mỗi dòng một ý)',
+            key: 'shortcomings',
+            render: (_, r) => (
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                style={{ minWidth: 220 }}
+                aria-label={`Hạn chế, khuyết điểm của ${r.name}`}
+                value={shortcomings[rowKey(r)]}
+                onChange={(e) => setShortcomings((c) => ({ ...c, [rowKey(r)]: e.target.value }))}
               />
             ),
           },
