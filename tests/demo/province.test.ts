@@ -9,6 +9,7 @@ import { buildDemo, DEMO_PASSWORD, type DemoResult } from '../../src/server/feat
 import { BUSINESS_DATE, getSetting } from '../../src/server/adapters/db/settings.repository.js';
 import { subtreeRange } from '../../src/server/adapters/db/dialect.js';
 import { reviewContent } from '../../src/shared/contracts/review-content.js';
+import { levelBandForPoints, ruleSetById } from '../../src/server/domain/rule-sets/index.js';
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { TestClient } from '../support/http.js';
@@ -192,6 +193,13 @@ describeEachDialect('demo province (small): campaigns 2024–2026 and the merger
         .executeTakeFirstOrThrow();
       expect(counts.every((r) => r.status === 'published')).toBe(true);
       expect(Number(counts.find((r) => r.subject_kind === 'member')!.n)).toBe(Number(classified.n));
+      // Under QĐ 366 (2025) every level rests on a 100-point total within its band (R16); QĐ 124 scores nothing.
+      const rows = await ctx.db.selectFrom('classifications').select(['decided_level', 'score']).where('campaign_id', '=', c.id).execute();
+      const ruleSet = ruleSetById(c.rule_set_id)!;
+      for (const r of rows) {
+        if (year === 2024) expect(r.score).toBeNull();
+        else expect(levelBandForPoints(ruleSet, Number(r.score))).toBe(r.decided_level);
+      }
     }
     const c2025 = await campaign(2025);
     const open2024 = await ctx.db

@@ -767,6 +767,19 @@ export interface LevelPair {
   self: Level;
 }
 
+/**
+ * A total within the level's band where the rule set scores (QĐ 366: ≥ 90, 70–89, 50–69, < 50;
+ * regulations §11.4), drawn from the subject's id rather than the random stream, so that scoring
+ * years leave the rest of the demo as it was.
+ */
+function scoreFor(ruleSet: RuleSet, level: Level, key: string): number | null {
+  if (!ruleSet.points) return null;
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
+  const [lo, span] = ({ excellent: [90, 8], good: [72, 17], satisfactory: [55, 14], unsatisfactory: [38, 11] } as const)[level];
+  return lo + (h % (span + 1)) + (h % 10) / 10;
+}
+
 /** Decided and published levels of every unit and every classified member (design §3, Classification). */
 export async function writeClassifications(
   tx: Tx,
@@ -800,6 +813,7 @@ export async function writeClassifications(
     decision_date: d.date,
     published_at: at(addDays(d.date, 2)),
     acknowledged_at: null,
+    score: scoreFor(c.ruleSet, level.decided, key),
     version: 1,
     created_at: now,
     updated_at: now,
