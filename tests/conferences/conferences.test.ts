@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/server/adapters/clock.js';
 import { carryOverShortcomings } from '../../src/server/adapters/db/shortcomings.repository.js';
 import type { AppContext } from '../../src/server/features/context.js';
+import type { UnitStage } from '../../src/shared/campaign-vocabulary.js';
 import { contextFor } from '../../src/server/main.js';
-import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
+import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeSmallCommittee, makeUnit, TEST_PASSWORD, type UnitRef } from '../support/factories.js';
@@ -30,29 +31,7 @@ describeEachDialect('conference and votes', (dialect) => {
   const put = (c: TestClient, path: string, body: unknown) => c.request('PUT', path, body);
 
   /** What conferences.schedule does (tested with the gate), straight in the database. */
-  async function scheduled(unit: UnitRef, stage = 'conference_scheduled'): Promise<string> {
-    const now = new Date().toISOString();
-    const cu = await fx.campaignUnitId(unit);
-    await ctx.db.updateTable('campaign_units').set({ stage }).where('id', '=', cu).execute();
-    const id = newId();
-    await ctx.db
-      .insertInto('conferences')
-      .values({
-        id,
-        campaign_id: fx.id,
-        campaign_unit_id: cu,
-        unit_id: unit.id,
-        scope_path: unit.path,
-        scheduled_for: '2024-12-15T08:00',
-        place: 'Hội trường',
-        status: 'scheduled',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    return id;
-  }
+  const scheduled = (unit: UnitRef, stage: UnitStage = 'conference_scheduled') => scheduledConference(ctx, fx, unit, stage);
 
   const count = async (table: 'conference_entries' | 'vote_tallies' | 'shortcomings', where: [string, string][]) => {
     let q = ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n'));

@@ -4,7 +4,7 @@
 import { newId } from '../../src/server/adapters/clock.js';
 import { loadPrincipal } from '../../src/server/adapters/auth/principal.repository.js';
 import type { CampaignConfig, Milestone } from '../../src/shared/contracts/campaigns.js';
-import type { AssignmentDuty } from '../../src/shared/campaign-vocabulary.js';
+import type { AssignmentDuty, UnitStage } from '../../src/shared/campaign-vocabulary.js';
 import type { AppContext } from '../../src/server/features/context.js';
 import { createCampaign } from '../../src/server/features/campaigns/create-campaign.js';
 import { snapshotPopulation } from '../../src/server/features/campaigns/snapshot-population.js';
@@ -97,10 +97,15 @@ export async function assign(ctx: AppContext, campaignId: string, unit: UnitRef,
  * The unit past the gate with its meeting scheduled, as conferences.schedule leaves it (straight in
  * the database: conference tests start from here). Returns the conference id.
  */
-export async function scheduledConference(ctx: AppContext, fx: CampaignFixture, unit: UnitRef): Promise<string> {
+export async function scheduledConference(
+  ctx: AppContext,
+  fx: CampaignFixture,
+  unit: UnitRef,
+  stage: UnitStage = 'conference_scheduled',
+): Promise<string> {
   const now = new Date().toISOString();
   const cu = await fx.campaignUnitId(unit);
-  await ctx.db.updateTable('campaign_units').set({ stage: 'conference_scheduled' }).where('id', '=', cu).execute();
+  await ctx.db.updateTable('campaign_units').set({ stage }).where('id', '=', cu).execute();
   const id = newId();
   await ctx.db
     .insertInto('conferences')

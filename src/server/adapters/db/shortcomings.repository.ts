@@ -65,21 +65,11 @@ export async function carryOverShortcomings(
     .orderBy('id')
     .execute();
   if (rows.length === 0) return [];
-  const statuses = await db
-    .selectFrom('shortcoming_statuses')
-    .select(['shortcoming_id', 'year', 'status'])
-    .where(
-      'shortcoming_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('year', '<', input.reviewYear)
-    .execute();
-  const last = new Map<string, { year: number; status: ShortcomingStatus }>();
-  for (const s of statuses) {
-    const seen = last.get(s.shortcoming_id);
-    if (!seen || s.year > seen.year) last.set(s.shortcoming_id, { year: s.year, status: s.status as ShortcomingStatus });
-  }
+  const last = await lastStatuses(
+    db,
+    rows.map((r) => r.id),
+    input.reviewYear - 1,
+  );
   return rows.map((r) => ({
     id: r.id,
     subjectKey: r.subject_key,
@@ -89,6 +79,27 @@ export async function carryOverShortcomings(
     causeKind: (r.cause_kind as CauseKind | null) ?? null,
     lastStatus: last.get(r.id)?.status ?? null,
   }));
+}
+
+/** The status each shortcoming was given last, in a year up to `upToYear` (one status per later year). */
+export async function lastStatuses(
+  db: Tx,
+  ids: readonly string[],
+  upToYear: number,
+): Promise<Map<string, { year: number; status: ShortcomingStatus }>> {
+  const last = new Map<string, { year: number; status: ShortcomingStatus }>();
+  if (ids.length === 0) return last;
+  const statuses = await db
+    .selectFrom('shortcoming_statuses')
+    .select(['shortcoming_id', 'year', 'status'])
+    .where('shortcoming_id', 'in', [...ids])
+    .where('year', '<=', upToYear)
+    .execute();
+  for (const s of statuses) {
+    const seen = last.get(s.shortcoming_id);
+    if (!seen || s.year > seen.year) last.set(s.shortcoming_id, { year: s.year, status: s.status as ShortcomingStatus });
+  }
+  return last;
 }
 
 export interface CarryOverStatusInput {

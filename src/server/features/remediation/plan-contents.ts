@@ -4,10 +4,10 @@
 // predecessors' too, regulations §11.8), its items with their progress updates and evidence, and
 // whether the decision it waits for was taken.
 import { sql } from 'kysely';
-import type { CauseKind, RemediationItemStatus, ShortcomingSource, ShortcomingStatus } from '../../../shared/campaign-vocabulary.js';
+import type { CauseKind, RemediationItemStatus, ShortcomingSource } from '../../../shared/campaign-vocabulary.js';
 import type { PlanShortcomingView, RemediationItemView } from '../../../shared/contracts/remediation.js';
 import { listAttachments } from '../../adapters/db/attachments.repository.js';
-import { predecessorUnits } from '../../adapters/db/shortcomings.repository.js';
+import { lastStatuses, predecessorUnits } from '../../adapters/db/shortcomings.repository.js';
 import type { CampaignRow } from '../../adapters/db/schema.js';
 import { isOverdue, type DecisionFacts } from '../../domain/remediation-policy.js';
 import type { Tx } from '../context.js';
@@ -43,21 +43,11 @@ export async function planShortcomings(
     .orderBy('id')
     .execute();
   if (rows.length === 0) return [];
-  const statuses = await db
-    .selectFrom('shortcoming_statuses')
-    .select(['shortcoming_id', 'year', 'status'])
-    .where(
-      'shortcoming_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('year', '<=', year)
-    .execute();
-  const last = new Map<string, { year: number; status: ShortcomingStatus }>();
-  for (const s of statuses) {
-    const seen = last.get(s.shortcoming_id);
-    if (!seen || s.year > seen.year) last.set(s.shortcoming_id, { year: s.year, status: s.status as ShortcomingStatus });
-  }
+  const last = await lastStatuses(
+    db,
+    rows.map((r) => r.id),
+    year,
+  );
   return rows.map((r) => ({
     id: r.id,
     text: r.text,
