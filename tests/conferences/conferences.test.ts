@@ -210,6 +210,24 @@ describeEachDialect('conference and votes', (dialect) => {
       expect(await auditActions('conference_attendance', row.id)).toEqual(['conference.attendance']);
     });
 
+    it('follows the share the committee sets in the campaign settings (quorumPct, through the API)', async () => {
+      const organizer = await as('bantochuc');
+      const campaign = (await organizer.get(`/api/campaigns/${fx.id}`)).body;
+      const set = await organizer.patch(`/api/campaigns/${fx.id}`, {
+        version: campaign.version,
+        config: { ...campaign.config, quorumPct: 80 },
+      });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      const updated = (await organizer.get(`/api/campaigns/${fx.id}`)).body;
+      expect(updated.config.quorumPct).toBe(80);
+      // 3 of 4 present: enough for "more than half", not for "more than 80 %".
+      const r = await (await as('bithu.c1')).get(url(conf.cellA));
+      expect(r.body.quorum).toMatchObject({ present: 3, summoned: 4, met: false, isDefault: false, pct: 80 });
+      const back = await organizer.patch(`/api/campaigns/${fx.id}`, { version: updated.version, config: campaign.config });
+      expect(back.status).toBe(200);
+      expect((await (await as('bithu.c1')).get(url(conf.cellA))).body.quorum).toMatchObject({ met: true, isDefault: true });
+    });
+
     it('refuses a member who is not summoned to this meeting', async () => {
       const secretary = await as('bithu.c1');
       const r = await put(secretary, url(conf.cellA, '/attendance'), { items: [{ memberId: fx.tree.members.lan.id, present: true }] });

@@ -1,6 +1,6 @@
 // Settings of a campaign: milestones with deadlines, the committee's adaptations of the configurable
 // parts of the rule set (its own key political tasks, the manifestation checklist's granularity,
-// the HTXS quota, appraisal for all), and closing the campaign.
+// the HTXS quota, the quorum of review meetings, appraisal for all), and closing the campaign.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ interface Values {
   politicalTasks: { key: string; label: string }[];
   manifestationGranularity?: 'items' | 'groups';
   htxsQuotaPct?: number | null;
+  quorumPct?: number | null;
   appraisalForAll: boolean;
 }
 
@@ -55,6 +56,7 @@ export function CampaignSettings({ campaign }: { campaign: CampaignDetail }) {
             : undefined,
           manifestationGranularity: values.manifestationGranularity,
           htxsQuotaPct: values.htxsQuotaPct ?? undefined,
+          quorumPct: values.quorumPct ?? undefined,
           appraisalForAll: values.appraisalForAll,
         },
         ...(status ? { status } : {}),
@@ -78,6 +80,7 @@ export function CampaignSettings({ campaign }: { campaign: CampaignDetail }) {
         politicalTasks: campaign.config.politicalTasks ?? [],
         manifestationGranularity: campaign.config.manifestationGranularity,
         htxsQuotaPct: campaign.config.htxsQuotaPct ?? undefined,
+        quorumPct: campaign.config.quorumPct ?? undefined,
         appraisalForAll: campaign.config.appraisalForAll ?? false,
       }}
       onFinish={(v) => void save(v)}
@@ -146,6 +149,13 @@ export function CampaignSettings({ campaign }: { campaign: CampaignDetail }) {
         </Form.Item>
         <Form.Item name="htxsQuotaPct" label="Tỷ lệ tối đa Hoàn thành xuất sắc so với Hoàn thành tốt (%)">
           <InputNumber min={0} max={100} />
+        </Form.Item>
+        <Form.Item
+          name="quorumPct"
+          label="Hội nghị kiểm điểm hợp lệ khi số đảng viên chính thức có mặt vượt quá (% số được triệu tập)"
+          extra="Để trống: quá nửa (mặc định của Tự soi khi văn bản chưa quy định)."
+        >
+          <InputNumber min={1} max={99} />
         </Form.Item>
         <Form.Item name="appraisalForAll" label="Ban Tổ chức thẩm định hồ sơ của tất cả đơn vị" valuePropName="checked">
           <Switch />
