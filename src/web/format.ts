@@ -307,3 +307,20 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   }
   return changes;
 }
+
+/**
+ * Where the reference document of Tự soi states the rule, as a user reads it: its section numbers
+ * only ("tài liệu tham chiếu §2.3, §9b"), without the English section titles and source tags that
+ * serve the developers ('regulations §2.3, §9b "Order of review at the meeting" [S31]').
+ */
+export function referenceText(reference: string): string {
+  const sections = reference
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/regulations\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,;])\s*/g, '$1 ')
+    .replace(/[,;\s]+$/g, '')
+    .trim();
+  return sections ? `tài liệu tham chiếu ${sections}` : '';
+}

@@ -114,7 +114,7 @@ describe('quorum (regulations §9b: more than half of the official members summo
     });
   });
 
-  it('a campaign may configure another share (two thirds: 9 of 12 needed is more than 7,92 → at least 8)', () => {
+  it('a campaign may configure another share (66 %: of 12, more than 7,92 → at least 8)', () => {
     expect(quorumPctFromConfig({ quorumPct: 66 })).toBe(66);
     expect(quorumPctFromConfig({ quorumPct: 0 })).toBeNull();
     expect(quorumPctFromConfig({ quorumPct: 'x' })).toBeNull();

@@ -173,7 +173,7 @@ describe('EntryQueue', () => {
     expect(queue.items).toEqual([]);
   });
 
-  it('keeps a refused change, marked, until it is sent again or discarded', async () => {
+  it('keeps a refused change, marked, until it is discarded', async () => {
     const server = fakeServer();
     const queue = new EntryQueue({ conferenceId: 'c1', storage: new MemoryStorage(), send: server.send });
     queue.put(draft(6), null);

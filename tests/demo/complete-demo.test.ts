@@ -106,6 +106,7 @@ describeEachDialect('demo --complete (city, 2017 carried to its end)', (dialect)
       .where('campaign_id', '=', campaignId)
       .where('member_id', 'in', ids)
       .execute();
+    expect(levels.length).toBeGreaterThan(0);
     for (const l of levels) expect(l.decided_level).toBe('unsatisfactory');
   });
 

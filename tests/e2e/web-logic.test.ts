@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../../src/shared/contracts/auth.js';
 import { newPassword } from '../../src/shared/contracts/auth.js';
 import { buildMenu, selectedMenuKey, type MenuEntry } from '../../src/web/app/menu.js';
-import { actionLabel, auditChanges, formatDate, formatDateTime, refKindOf } from '../../src/web/format.js';
+import { actionLabel, auditChanges, formatDate, formatDateTime, referenceText, refKindOf } from '../../src/web/format.js';
 import { ApiError, errorMessage, fileNameFrom, withQuery } from '../../src/web/api/client.js';
 import { generatePassword } from '../../src/web/features/admin/passwords.js';
 
@@ -91,6 +91,14 @@ describe('dates and labels (design §4: dd/mm/yyyy, Vietnamese)', () => {
     expect(actionLabel('org_unit.absorb')).toBe('Tổ chức đảng: Tiếp nhận đơn vị hợp nhất');
     expect(actionLabel('account.reset_password')).toBe('Tài khoản: Đặt lại mật khẩu');
     expect(actionLabel('campaign.frobnicate')).toBe('campaign.frobnicate');
+  });
+});
+
+describe('sources as users read them', () => {
+  it('shows the reference document’s sections only, without English titles or source tags', () => {
+    expect(referenceText('regulations §2.3, §9b "Order of review at the meeting" [S31][S32]')).toBe('tài liệu tham chiếu §2.3, §9b');
+    expect(referenceText('regulations §2.4 R9 [S28]; regulations §9b "Quota arithmetic"')).toBe('tài liệu tham chiếu §2.4 R9; §9b');
+    expect(referenceText('')).toBe('');
   });
 });
 

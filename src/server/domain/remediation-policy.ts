@@ -32,7 +32,10 @@ export function remediationWriter(caller: CampaignCaller, target: Target): 'self
   return null;
 }
 
-/** Overdue: the deadline is before the committee's business date and the item is not done (design §3, Setting). */
+/**
+ * Overdue: the deadline is before the committee's business date and the item is not done (design
+ * §3, Setting; the plan's deadlines are the remediation plan's own, regulations §3.1 bước 8).
+ */
 export function isOverdue(item: { deadline: string; status: string }, businessDate: string): boolean {
   return item.status !== 'done' && item.deadline < businessDate;
 }
@@ -56,7 +59,9 @@ export interface CheckItemsInput {
  * Every item of a saved plan: an action, who carries it out, a real deadline not before the review
  * year, tied to one of the plan's shortcomings (or none: a general measure). An item that has
  * progress updates stays (its history is the record of the year). Returns the problems, field by
- * field ("items.2.deadline"); an empty list means the plan may be written.
+ * field ("items.2.deadline"); an empty list means the plan may be written. The plan "to correct and
+ * remedy the shortcomings" is regulations §3.1 bước 8 [S6] (Politburo instruction, 2017); what an
+ * item must hold (action, owner, deadline) is a Tự soi default, as in the offices' own plans.
  */
 export function checkPlanItems(input: CheckItemsInput): { items: RemediationItemInput[]; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
@@ -120,7 +125,11 @@ function fieldMessage(field: string): string {
   }
 }
 
-/** The plan's shortcomings that no item addresses yet (each must be tied to at least one item before filing). */
+/**
+ * The plan's shortcomings that no item addresses yet: each must be tied to at least one item before
+ * filing (regulations §3.1 bước 8: the plan remedies the shortcomings found; next year's review
+ * reports on each, §3.3 section III — a Tự soi default that none is left out).
+ */
 export function uncoveredShortcomings<T extends { id: string }>(
   shortcomings: readonly T[],
   items: readonly { shortcomingId: string | null }[],
@@ -161,7 +170,8 @@ export interface UpdateFacts {
 
 /**
  * A progress update's status and percentage agree: done is 100 %; 100 % is done; an item with
- * progress is in progress (planned means nothing done yet). Returns the problem, or null.
+ * progress is in progress (planned means nothing done yet). Returns the problem, or null. A Tự soi
+ * consistency rule (no text defines progress measures).
  */
 export function updateProblem(u: UpdateFacts): string | null {
   if (u.status === 'done' && u.progressPct !== 100) return 'Biện pháp đã hoàn thành thì tiến độ là 100%.';

@@ -10,7 +10,6 @@ import {
   DECISION_KINDS,
   DECISION_STATUSES,
   LEVELS,
-  UNIT_STAGES,
 } from '../campaign-vocabulary.js';
 import { id, isoDate, requiredText, text, version } from './common.js';
 import { sourceRef } from './rule-sets.js';
@@ -18,12 +17,6 @@ import { sourceRef } from './rule-sets.js';
 export const level = z.enum(LEVELS);
 export const subjectKind = z.enum(CLASSIFICATION_SUBJECTS);
 export type SubjectKind = z.infer<typeof subjectKind>;
-
-export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
-  unit: 'Tổ chức đảng',
-  leadership: 'Tập thể lãnh đạo, quản lý',
-  member: 'Đảng viên',
-};
 
 /** Subject keys are member ids or unit ids. */
 const subjectKey = id;
@@ -393,6 +386,3 @@ export const commendationsView = z.object({
   lists: z.array(commendationList),
 });
 export type CommendationsView = z.infer<typeof commendationsView>;
-
-/** Units whose stage moved, reported by decide and publish. */
-export const stageMoves = z.array(z.object({ unitId: z.string(), stage: z.enum(UNIT_STAGES) }));

@@ -301,4 +301,3 @@ export function suggestedShortcomingStatus(items: readonly { status: Remediation
 /** Pages of the browser app (web PATHS); the server links its notices to them. */
 export const remediationPath = (campaignId: string, subjectKind: string, subjectKey: string) =>
   `/khac-phuc/${campaignId}/${subjectKind}/${subjectKey}`;
-export const shortcomingHistoryPath = (id: string) => `/han-che/${id}`;

@@ -15,9 +15,7 @@ export interface CheckContext {
   members: MemberSubject[];
   /** Collectives: the party organization (`unit`) and its leadership collective (`leadership`). */
   units: UnitSubject[];
-  leaderships: UnitSubject[];
   unitById: Map<string, UnitSubject>;
-  leadershipByUnit: Map<string, UnitSubject>;
   /** parentUnitId of every unit known from the collectives. */
   parentOf: Map<string, string | null>;
   /** Direct sub-units (kind `unit`) by parent unit id. */
@@ -37,9 +35,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export function buildContext(input: CheckInput): CheckContext {
   const members: MemberSubject[] = [];
   const units: UnitSubject[] = [];
-  const leaderships: UnitSubject[] = [];
   const unitById = new Map<string, UnitSubject>();
-  const leadershipByUnit = new Map<string, UnitSubject>();
   const parentOf = new Map<string, string | null>();
   const childUnits = new Map<string, UnitSubject[]>();
   const membersByUnit = new Map<string, MemberSubject[]>();
@@ -56,9 +52,6 @@ export function buildContext(input: CheckInput): CheckContext {
         units.push(s);
         unitById.set(s.unitId, s);
         if (s.parentUnitId !== null) push(childUnits, s.parentUnitId, s);
-      } else {
-        leaderships.push(s);
-        leadershipByUnit.set(s.unitId, s);
       }
     }
   }
@@ -73,9 +66,7 @@ export function buildContext(input: CheckInput): CheckContext {
     names: levelNames(input.ruleSet),
     members,
     units,
-    leaderships,
     unitById,
-    leadershipByUnit,
     parentOf,
     childUnits,
     membersByUnit,

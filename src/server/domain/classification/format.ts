@@ -40,11 +40,6 @@ export function above(level: Level, than: Level): boolean {
   return RANK[level] < RANK[than];
 }
 
-/** The lower of two caps. */
-export function lower(a: Level, b: Level): Level {
-  return RANK[a] >= RANK[b] ? a : b;
-}
-
 /** Short level names of the period, for members and for collectives (regulations §1.2: names differ before 2018). */
 export interface LevelNames {
   member: Record<Level, string>;

@@ -28,7 +28,11 @@ function isCount(n: number): boolean {
   return Number.isInteger(n) && n >= 0;
 }
 
-/** Counts add up: votes per level sum to `valid`; valid + invalid ≤ present; present ≤ summoned when given; all integers ≥ 0. */
+/**
+ * Counts add up: votes per level sum to `valid`; valid + invalid ≤ present; present ≤ summoned when
+ * given; all integers ≥ 0. The chi bộ votes per member (regulations §2.5 "Proposes": chi bộ after
+ * discussion and a vote; §3.3 "Phiếu biểu quyết"); these consistency rules are arithmetic, not text.
+ */
 export function tallyProblems(t: Tally, opts?: { summoned?: number }): TallyProblem[] {
   const problems: TallyProblem[] = [];
   const fields: [string, number][] = [

@@ -93,7 +93,8 @@ export function currentItem<T extends AgendaState>(items: readonly T[]): T | und
 /**
  * Entries and tallies about a subject are recorded once its turn has come: its item is done or is
  * the current one. Earlier subjects stay open for corrections until the meeting closes; later ones
- * wait their turn, so the minutes follow the order the meeting kept.
+ * wait their turn, so the minutes follow the order the meeting kept (QĐ 366 Điều 7 khoản 3; how
+ * strictly the minutes follow it is a Tự soi default).
  */
 export function isReached(items: readonly AgendaState[], item: AgendaState): boolean {
   if (item.status === 'done') return true;
@@ -102,7 +103,10 @@ export function isReached(items: readonly AgendaState[], item: AgendaState): boo
 
 export type CompleteOutcome<T extends AgendaState> = { ok: true; already: boolean } | { ok: false; blocking: T };
 
-/** An item may be marked done only when every earlier item is done (issue 4 item 1: the order is enforced). */
+/**
+ * An item may be marked done only when every earlier item is done (issue 4 item 1: the order is
+ * enforced; QĐ 366 Điều 7 khoản 3, regulations §9b: collective, head, deputies, members).
+ */
 export function checkComplete<T extends AgendaState>(items: readonly T[], item: T): CompleteOutcome<T> {
   if (item.status === 'done') return { ok: true, already: true };
   const blocking = [...items].sort((a, b) => a.position - b.position).find((i) => i.position < item.position && i.status !== 'done');

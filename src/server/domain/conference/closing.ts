@@ -1,6 +1,9 @@
 // When a review meeting may close (issue 4 item 1: "a conference cannot close without minutes"):
 // the minutes name the chair and the secretary and record at least one entry, every subject of the
-// agenda has had its turn, and the meeting had its quorum (quorum.ts). Pure.
+// agenda has had its turn, and the meeting had its quorum (quorum.ts). Pure. Minutes are kept at
+// every review meeting (regulations §3.1 bước 5 [S59], §3.3 "Biên bản họp chi bộ"; QĐ 366 Điều 17:
+// the minutes belong to the dossier); what they must contain at the least is a Tự soi default
+// (no text lists it), as is every subject having had its turn (QĐ 366 Điều 7 khoản 3: the order).
 import type { Quorum } from './quorum.js';
 
 export interface ClosingInput {

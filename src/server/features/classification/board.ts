@@ -121,9 +121,9 @@ function sortForBoard(metas: SubjectMeta[]): SubjectMeta[] {
 /**
  * The board's rows: the subjects of the unit's subtree. Above the grassroots level (a committee's
  * board) only the organizations and leadership collectives: members are decided by their grassroots
- * committee and are read there (their levels still feed the organizations' caps).
+ * committee and are read there (their levels still feed the organizations' caps, so they are
+ * loaded by their levels alone).
  */
-/** A committee's board lists organizations only: its members count in the checks by their levels alone. */
 const showsMembers = (unit: Pick<BoardUnit, 'kind'>) => unit.kind !== 'committee';
 
 export function presentBoard(access: ClassificationAccess, unit: BoardUnit, checked: CheckedScope, whatIf: boolean): BoardView {

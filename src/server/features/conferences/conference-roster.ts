@@ -6,7 +6,7 @@
 // and vote (Điều lệ Đảng: đảng viên dự bị không biểu quyết).
 import { AppError } from '../../../shared/errors.js';
 import { withinPaths } from '../../adapters/db/campaigns.repository.js';
-import { currentItem, isReached, type AgendaState } from '../../domain/conference/agenda.js';
+import type { AgendaState } from '../../domain/conference/agenda.js';
 import { computeQuorum, type Quorum } from '../../domain/conference/quorum.js';
 import type { Tx } from '../context.js';
 import type { LoadedConference } from './conference-access.js';
@@ -140,5 +140,3 @@ export function agendaItemOf(agenda: readonly AgendaRow[], subjectKind: string, 
   if (!item) throw new AppError('request.invalid', 'Đối tượng này không có trong chương trình hội nghị.');
   return item;
 }
-
-export { currentItem, isReached };

@@ -55,8 +55,12 @@ export function presentEntry(r: Selectable<ConferenceEntryTable>, names: Map<str
   };
 }
 
-/** Issued suggested points addressed to the meeting's subjects: the unit (also for its leadership) or a member. */
-async function suggestionItemsFor(db: Tx, lc: LoadedConference, memberIds: readonly string[]) {
+/**
+ * Issued suggested points addressed to the meeting's subjects: the unit (also for its leadership) or a
+ * member. `membersOnly`: the points of those members alone, for a member reading the minutes.
+ */
+async function suggestionItemsFor(db: Tx, lc: LoadedConference, memberIds: readonly string[], membersOnly = false) {
+  if (membersOnly && memberIds.length === 0) return [];
   const rows = await db
     .selectFrom('suggestion_items as i')
     .innerJoin('suggestions as s', 's.id', 'i.suggestion_id')
@@ -66,7 +70,8 @@ async function suggestionItemsFor(db: Tx, lc: LoadedConference, memberIds: reado
     .where((eb) => {
       const unit = eb.and([eb('s.target_kind', '=', 'unit'), eb('s.unit_id', '=', lc.unit.id)]);
       if (memberIds.length === 0) return unit;
-      return eb.or([unit, eb.and([eb('s.target_kind', '=', 'member'), eb('s.member_id', 'in', [...memberIds])])]);
+      const members = eb.and([eb('s.target_kind', '=', 'member'), eb('s.member_id', 'in', [...memberIds])]);
+      return membersOnly ? members : eb.or([unit, members]);
     })
     .orderBy('s.issued_at')
     .orderBy('s.id')
@@ -117,9 +122,7 @@ export async function getConference(ctx: AppContext, caller: Caller, conferenceI
   // A member reading the minutes sees only the points suggested to them (design §2: "R own
   // suggestions"); those who run or oversee the meeting see every point on its agenda.
   const suggestionItems = lc.access.minutesOnly
-    ? (await suggestionItemsFor(db, lc, caller.memberId ? [caller.memberId] : [])).filter(
-        (s) => s.subjectKind === 'member' && s.subjectKey === caller.memberId,
-      )
+    ? await suggestionItemsFor(db, lc, caller.memberId ? [caller.memberId] : [], true)
     : await suggestionItemsFor(
         db,
         lc,

@@ -2,6 +2,7 @@
 // the sources are silent or doubtful (regulations.md: UNCONFIRMED, §9b defaults).
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { SourceRefView } from '../../../shared/contracts/rule-sets.js';
+import { referenceText } from '../../format';
 
 export function UnconfirmedTag({ note }: { note?: string }) {
   const tag = <Tag color="orange">Chưa xác nhận</Tag>;
@@ -9,7 +10,7 @@ export function UnconfirmedTag({ note }: { note?: string }) {
 }
 
 export function SourceTag({ source }: { source: SourceRefView }) {
-  const where = [source.article, source.reference.replace(/^regulations /, 'tài liệu tham chiếu ')].filter(Boolean).join(' · ');
+  const where = [source.article, referenceText(source.reference)].filter(Boolean).join(' · ');
   return (
     <Space size={4} wrap>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
