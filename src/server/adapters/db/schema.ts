@@ -436,7 +436,6 @@ export interface ConferenceTable extends Stamped {
   started_at: string | null;
   closed_at: string | null;
   minutes_json: string | null;
-  upper_attendees_json: string | null;
 }
 
 export interface ConferenceAttendanceTable {

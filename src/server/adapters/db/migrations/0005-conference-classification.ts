@@ -21,8 +21,6 @@ export function migration0005(handle: Pick<DbHandle, 'ddl'>) {
         ['closed_at', 'text'],
         /** Chair, secretary, opening and closing remarks, general record (contracts/conferences.ts). */
         ['minutes_json', 'text'],
-        /** Upper-level attendees who are not accounts: [{ name, title }]. */
-        ['upper_attendees_json', 'text'],
       ] as const) {
         await db.schema.alterTable('conferences').addColumn(name, type).execute();
       }
