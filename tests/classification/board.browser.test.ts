@@ -7,7 +7,7 @@ import { loadPrincipal } from '../../src/server/adapters/auth/principal.reposito
 import { propose } from '../../src/server/features/classification/propose.js';
 import type { Level } from '../../src/shared/campaign-vocabulary.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import { chooseOption, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
+import { chooseOption, confirmPopup, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
 import { makeMember, type UnitRef } from '../support/factories.js';
 import { heldConference, seedTally } from './seed.js';
 
@@ -80,7 +80,7 @@ describeWithBrowser('the calibration board in the browser (Chromium)', () => {
       await waitForText(page.getByTestId('decisions'), '25-QĐ/ĐU');
 
       await page.getByTestId('decisions').getByRole('button', { name: 'Công bố' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Công bố' }).click();
+      await confirmPopup(page, 'Công bố');
       await waitForText(page.getByTestId('decisions'), 'Đã công bố');
     });
 

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import type { AppContext } from '../../src/server/features/context.js';
 import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
 import {
+  confirmPopup,
   describeWithBrowser,
   loginThroughForm,
   openPage,
@@ -80,7 +81,7 @@ describeWithBrowser('conference mode keeps the minutes while the network is cut 
       await page.goto(`/hoi-nghi/${conferenceId}`);
       await waitForText(page.locator('h3'), 'Hội nghị kiểm điểm – Chi bộ khối phố 1');
       await page.getByRole('button', { name: /Bắt đầu hội nghị/ }).click();
-      await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+      await confirmPopup(page, 'Bắt đầu');
       await waitForText(page.getByTestId('conference-status'), 'Đang họp');
       await page.getByRole('button', { name: /Vào chế độ họp/ }).click();
       await waitForText(page.getByTestId('entry-subject'), 'Tập thể Chi bộ khối phố 1');

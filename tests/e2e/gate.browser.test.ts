@@ -9,6 +9,7 @@ import type { AppContext } from '../../src/server/features/context.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import {
   chooseOption,
+  confirmPopup,
   describeWithBrowser,
   loginThroughForm,
   openPage,
@@ -107,7 +108,7 @@ describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
       await waitForText(stage(page), 'Đang chuẩn bị');
       await waitForText(page.locator('main'), 'Báo cáo kiểm điểm tập thể');
       await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
-      await page.getByRole('button', { name: 'Nộp', exact: true }).click();
+      await confirmPopup(page, 'Nộp');
       await waitForText(stage(page), 'Đã nộp hồ sơ');
       await waitForText(page.getByTestId('gate-message'), 'chưa được Ban Tổ chức thẩm định đạt yêu cầu');
       expect(await page.getByRole('button', { name: /Lên lịch hội nghị/ }).isDisabled()).toBe(true);
@@ -145,7 +146,7 @@ describeWithBrowser('the appraisal gate in the browser (Chromium)', () => {
       });
       await waitForText(page.locator('main'), 'giai-trinh-bo-sung.txt');
       await page.getByRole('button', { name: /Nộp hồ sơ/ }).click();
-      await page.getByRole('button', { name: 'Nộp', exact: true }).click();
+      await confirmPopup(page, 'Nộp');
       await waitForText(stage(page), 'Đã nộp hồ sơ');
     });
 

@@ -11,7 +11,7 @@ import { createCampaign } from '../../src/server/features/campaigns/create-campa
 import { snapshotPopulation } from '../../src/server/features/campaigns/snapshot-population.js';
 import { propose } from '../../src/server/features/classification/propose.js';
 import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
-import { chooseOption, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
+import { chooseOption, confirmPopup, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
 import { heldConference, seedTally } from '../classification/seed.js';
 
 const CONCLUSION = 'Chưa chủ động nắm bắt tình hình an ninh trật tự ở khu dân cư được phân công phụ trách.';
@@ -56,7 +56,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
     // 1. The chi bộ's secretary holds the meeting in conference mode.
     await as('bithu.c1', `/hoi-nghi/${conferenceId}`, 'walk-01-conference', async (page) => {
       await page.getByRole('button', { name: /Bắt đầu hội nghị/ }).click();
-      await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+      await confirmPopup(page, 'Bắt đầu');
       await waitForText(page.getByTestId('conference-status'), 'Đang họp');
       await page.getByRole('button', { name: /Vào chế độ họp/ }).click();
       await waitForText(page.getByTestId('entry-subject'), 'Tập thể Chi bộ khối phố 1');
@@ -94,7 +94,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
       // Close from the conference page: minutes, quorum and the agenda are all there.
       await page.goto(`/hoi-nghi/${conferenceId}`);
       await page.getByRole('button', { name: /Kết thúc hội nghị/ }).click();
-      await page.getByRole('button', { name: 'Kết thúc', exact: true }).click();
+      await confirmPopup(page, 'Kết thúc');
       await waitForText(page.getByTestId('conference-status'), 'Đã kết thúc');
     });
 
@@ -122,7 +122,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
       await dialog.getByRole('button', { name: 'Ban hành quyết định' }).click();
       await waitForText(page.getByTestId('decisions'), '31-QĐ/ĐU');
       await page.getByTestId('decisions').getByRole('button', { name: 'Công bố' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Công bố' }).click();
+      await confirmPopup(page, 'Công bố');
       await waitForText(page.getByTestId('decisions'), 'Đã công bố');
     });
 
@@ -146,7 +146,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
       await page.getByRole('button', { name: 'Lưu' }).first().click();
       await waitForText(page.locator('body'), 'Đã lưu kế hoạch khắc phục.');
       await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Ban hành' }).click();
+      await confirmPopup(page, 'Ban hành');
       await waitForText(page.locator('body'), 'Đã ban hành kế hoạch khắc phục.');
     });
 

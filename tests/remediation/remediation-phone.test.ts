@@ -8,7 +8,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/server/adapters/clock.js';
 import { BUSINESS_DATE, setSetting } from '../../src/server/adapters/db/settings.repository.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import { PHONE, describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
+import {
+  confirmPopup,
+  describeWithBrowser,
+  loginThroughForm,
+  openPage,
+  PHONE,
+  screenshot,
+  useBrowserSuite,
+  waitForText,
+} from '../support/browser.js';
 
 const NOW = '2025-01-10T08:00:00.000Z';
 const TEXT = 'Còn ngại va chạm trong đấu tranh tự phê bình và phê bình';
@@ -87,7 +96,7 @@ describeWithBrowser('remediation plan on a phone (Chromium)', () => {
       await waitForText(page.locator('body'), 'Đã lưu kế hoạch khắc phục.');
 
       await page.getByRole('button', { name: 'Ban hành kế hoạch' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: 'Ban hành' }).click();
+      await confirmPopup(page, 'Ban hành');
       await waitForText(page.locator('body'), 'Đã ban hành kế hoạch khắc phục.');
       await waitForText(main, 'Ban hành ngày');
 

@@ -252,7 +252,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Waits until the locator's text contains `text` (Playwright's expect is not in playwright-core). */
-export async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+export async function waitForText(locator: Locator, text: string, timeout = 20_000): Promise<void> {
   const deadline = Date.now() + timeout;
   let last = '';
   for (;;) {
@@ -299,6 +299,25 @@ export async function chooseOption(page: Page, field: Locator, label: string): P
       return;
     } catch (e) {
       await field.press('Escape').catch(() => undefined);
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/**
+ * Confirms an antd Popconfirm with its button `name`, then waits until the popup is gone. Under load
+ * a click can land while the popup is still animating in and be lost, so the button is clicked again
+ * (up to three times) while the popup stays open; a confirmation already under way shows a loading
+ * button, which takes no second click.
+ */
+export async function confirmPopup(page: Page, name: string): Promise<void> {
+  const popup = page.locator('.ant-popconfirm:visible');
+  for (let attempt = 1; ; attempt++) {
+    await popup.getByRole('button', { name, exact: true }).click({ timeout: 10_000 });
+    try {
+      await popup.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
       if (attempt >= 3) throw e;
     }
   }
