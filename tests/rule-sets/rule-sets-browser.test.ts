@@ -2,7 +2,15 @@
 // levels, forms by meaning (the 2025 letters 2A / 2B / 2C), the 27 manifestations and the
 // configurable items tagged "Mặc định" and "Chưa xác nhận". Screenshots go to test-artifacts/.
 import { expect, it } from 'vitest';
-import { describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
+import {
+  describeWithBrowser,
+  expandPanel,
+  loginThroughForm,
+  openPage,
+  screenshot,
+  useBrowserSuite,
+  waitForText,
+} from '../support/browser.js';
 
 describeWithBrowser('rule-set pages (Chromium)', () => {
   const suite = useBrowserSuite();
@@ -35,23 +43,23 @@ describeWithBrowser('rule-set pages (Chromium)', () => {
       await waitForText(main, 'Hoàn thành xuất sắc nhiệm vụ');
       await waitForText(main, 'Từ 90');
 
-      await page.getByRole('button', { name: /Đối tượng kiểm điểm, xếp loại/ }).click();
+      await expandPanel(page.getByRole('button', { name: /Đối tượng kiểm điểm, xếp loại/ }));
       await waitForText(main, 'Mới kết nạp chưa đủ 6 tháng');
       await waitForText(main, 'Không kiểm điểm');
 
-      await page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }).click();
+      await expandPanel(page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }));
       await waitForText(main, 'Mẫu 2A');
       await waitForText(main, 'Mẫu 2B');
       await waitForText(main, 'Mẫu 2C');
-      await page.getByRole('button', { name: /Cá nhân giữ chức vụ lãnh đạo, quản lý/ }).click();
+      await expandPanel(page.getByRole('button', { name: /Cá nhân giữ chức vụ lãnh đạo, quản lý/ }));
       await waitForText(main, 'Mẫu 2A (02A-HD KĐ.ĐG 2025)');
       await waitForText(main, 'Tối đa 70 điểm');
 
-      await page.getByRole('button', { name: /27 biểu hiện/ }).click();
+      await expandPanel(page.getByRole('button', { name: /27 biểu hiện/ }));
       await waitForText(main, 'Suy thoái về đạo đức, lối sống');
       await waitForText(main, 'C9');
 
-      await page.getByRole('button', { name: /Nội dung cấp ủy có thể điều chỉnh/ }).click();
+      await expandPanel(page.getByRole('button', { name: /Nội dung cấp ủy có thể điều chỉnh/ }));
       await waitForText(main, 'Mặc định');
       await waitForText(main, 'Chưa xác nhận');
       await waitForText(main, '31/12 của năm đánh giá');
@@ -59,8 +67,8 @@ describeWithBrowser('rule-set pages (Chromium)', () => {
 
       // HD 25: the same meaning, the other letters.
       await page.goto('/quan-tri/bo-quy-dinh/hd25-2023');
-      await page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }).click();
-      await page.getByRole('button', { name: /Cá nhân không giữ chức vụ lãnh đạo, quản lý/ }).click();
+      await expandPanel(page.getByRole('button', { name: /Biểu mẫu kiểm điểm theo đối tượng/ }));
+      await expandPanel(page.getByRole('button', { name: /Cá nhân không giữ chức vụ lãnh đạo, quản lý/ }));
       await waitForText(main, 'Mẫu 02A-HD KĐ.ĐG 2023');
       await waitForText(main, 'Tự đánh giá cấp độ');
       await screenshot(page, 'rule-sets-03-hd25-forms');
@@ -71,6 +79,9 @@ describeWithBrowser('rule-set pages (Chromium)', () => {
 
       expect(errors).toEqual([]);
       expect(foreignRequests).toEqual([]);
+    } catch (e) {
+      await screenshot(page, 'rule-sets-failure').catch(() => undefined);
+      throw e;
     } finally {
       await context.close();
     }

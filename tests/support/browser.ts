@@ -262,7 +262,7 @@ export async function waitForText(locator: Locator, text: string, timeout = 20_0
         .textContent({ timeout: Math.max(1, deadline - Date.now()) })
         .catch(() => null)) ?? '';
     if (last.includes(text)) return;
-    if (Date.now() > deadline) throw new Error(`Expected text "${text}", got "${last.slice(0, 300)}"`);
+    if (Date.now() > deadline) throw new Error(`Expected text "${text}" at ${locator.page().url()}, got "${last.slice(0, 300)}"`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -320,5 +320,23 @@ export async function confirmPopup(page: Page, name: string): Promise<void> {
     } catch (e) {
       if (attempt >= 3) throw e;
     }
+  }
+}
+
+/**
+ * Opens an antd Collapse panel by its header (role button) and waits until it says it is expanded;
+ * a click landing while an outer panel is still animating open is lost under load, so it is
+ * clicked again (up to three times).
+ */
+export async function expandPanel(header: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if ((await header.getAttribute('aria-expanded')) === 'true') return;
+    await header.click();
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      if ((await header.getAttribute('aria-expanded')) === 'true') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (attempt >= 3) throw new Error(`The panel "${(await header.textContent()) ?? ''}" did not open`);
   }
 }
