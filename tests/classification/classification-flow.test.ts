@@ -257,6 +257,12 @@ describeEachDialect('classification: proposals, board, decisions, publication, c
         b.rows.find((r) => r.subjectKind === 'unit' && r.subjectKey === fx.tree.ward.id) as Record<string, unknown>;
       expect(wardRow(await boardAs('capuy.p01', fx.tree.ward))).toMatchObject({ proposedLevel: null, status: null, level: null });
       expect(wardRow(await boardAs('bantochuc', fx.tree.committee))).toMatchObject({ proposedLevel: 'good', status: 'proposed' });
+      // The same through the subject's own page (classification.get): self level only for the ward's committee.
+      const ownPage = await (await as('capuy.p01')).get(api(`/classifications/unit/${fx.tree.ward.id}`));
+      expect(ownPage.status).toBe(200);
+      expect(ownPage.body).toMatchObject({ visibility: 'self_only', proposedLevel: null, status: null });
+      const upper = await (await as('bantochuc')).get(api(`/classifications/unit/${fx.tree.ward.id}`));
+      expect(upper.body).toMatchObject({ visibility: 'full', proposedLevel: 'good', status: 'proposed' });
     });
   });
 

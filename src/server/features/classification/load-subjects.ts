@@ -91,7 +91,7 @@ export const subjectId = (kind: string, key: string) => `${kind}:${key}`;
 const LEVEL_SET = new Set<string>(['excellent', 'good', 'satisfactory', 'unsatisfactory']);
 const asLevel = (v: string | null | undefined): Level | null => (v && LEVEL_SET.has(v) ? (v as Level) : null);
 
-function parentPathOf(path: string): string | null {
+export function parentPathOf(path: string): string | null {
   const ids = pathIds(path);
   return ids.length <= 1 ? null : `/${ids.slice(0, -1).join('/')}/`;
 }

@@ -7,14 +7,15 @@ import type { ClassificationDetail, MyResult, MyResultsResponse } from '../../..
 import { AppError } from '../../../shared/errors.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { assertCampaignOpen } from '../../adapters/db/campaigns.repository.js';
-import { canReadPublished, canReadUnpublished, memberSeesResult } from '../../domain/classification/policy.js';
+import { decidingBody, type AuthoritySubject } from '../../domain/classification/authority.js';
+import { canReadPublished, canReadUnpublished, memberSeesResult, seesUnpublishedLevel } from '../../domain/classification/policy.js';
 import type { Principal } from '../../domain/policy.js';
 import { levelLabel, ruleSetById } from '../../domain/rule-sets/index.js';
 import type { AppContext } from '../context.js';
 import { checkView } from './board.js';
 import { check, loadAccess, loadScope, subjectScopePath } from './classification-access.js';
 import { complaintsOf } from './complaints.js';
-import { subjectId } from './load-subjects.js';
+import { parentPathOf, subjectId } from './load-subjects.js';
 
 const LEVELS = new Set(['excellent', 'good', 'satisfactory', 'unsatisfactory']);
 const asLevel = (v: string | null): Level | null => (v && LEVELS.has(v) ? (v as Level) : null);
@@ -159,7 +160,7 @@ export async function getClassification(
 ): Promise<ClassificationDetail> {
   const access = await loadAccess(ctx.db, principal, campaignId);
   const { campaign, ruleSet } = access;
-  const place =
+  const place: { path: string; name: string; unit_kind?: string; is_grassroots?: number } | undefined =
     subjectKind === 'member'
       ? await ctx.db
           .selectFrom('campaign_members as cm')
@@ -171,7 +172,7 @@ export async function getClassification(
       : await ctx.db
           .selectFrom('campaign_units as cu')
           .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
-          .select(['cu.unit_path as path', 'u.name as name'])
+          .select(['cu.unit_path as path', 'u.name as name', 'cu.unit_kind', 'cu.is_grassroots'])
           .where('cu.campaign_id', '=', campaign.id)
           .where('cu.unit_id', '=', subjectKey)
           .executeTakeFirst();
@@ -185,8 +186,24 @@ export async function getClassification(
     .orderBy('created_at')
     .execute();
   const live = rows.find((r) => r.annulled_at === null) ?? null;
-  const self = subjectKind === 'member' && principal.memberId === subjectKey;
-  const full = canReadUnpublished(access.caller, place.path);
+  // A collective rated by the upper level stands before publication where a member stands: its own
+  // committee sees its self level only (policy.ts seesUnpublishedLevel, as on the board).
+  const authority: AuthoritySubject | null =
+    subjectKind === 'member'
+      ? null
+      : {
+          kind: subjectKind,
+          unitKind: place.unit_kind ?? '',
+          unitPath: place.path,
+          isGrassroots: place.is_grassroots === 1,
+          grassrootsPath: null,
+          parentPath: parentPathOf(place.path),
+        };
+  const ownCollective = authority !== null && access.caller.grants.some((g) => g.role === 'unit_committee' && g.unitPath === place.path);
+  const self = (subjectKind === 'member' && principal.memberId === subjectKey) || ownCollective;
+  const full = authority
+    ? seesUnpublishedLevel(access.caller, authority, decidingBody(authority))
+    : canReadUnpublished(access.caller, place.path);
   const publishedReader = canReadPublished(access.caller, place.path) && memberSeesResult(live?.status ?? null);
   if (!full && !publishedReader && !self) throw new AppError('classification.not_found');
   const review = await ctx.db
