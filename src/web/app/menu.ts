@@ -73,10 +73,15 @@ export const PATHS = {
   classificationComplaints: (campaignId: string) => `/xep-loai/${campaignId}/kien-nghi`,
   classificationCommendations: (campaignId: string) => `/xep-loai/${campaignId}/khen-thuong`,
   myResult: '/ket-qua-xep-loai-cua-toi',
+  /** Reports (issue 5): campaigns, then one campaign's dashboards, documents, register and Excel exports. */
+  reports: '/bao-cao',
+  reportsCampaign: (campaignId: string, tab?: string) => `/bao-cao/${campaignId}${tab ? `?tab=${tab}` : ''}`,
+  /** Announcements (tin mới) as the office posts them. */
+  announcements: '/tin-moi',
 } as const;
 
 /** Modules of the yearly review that later issues bring (design §4). */
-export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [{ key: 'bao-cao', label: 'Báo cáo', icon: 'report' }];
+export const COMING_SOON: { key: string; label: string; icon: MenuIcon }[] = [];
 
 export function buildMenu(me: Me): MenuEntry[] {
   const entries: MenuEntry[] = [{ key: 'home', label: 'Trang chủ', icon: 'home', path: PATHS.home }];
@@ -91,6 +96,7 @@ export function buildMenu(me: Me): MenuEntry[] {
     entries.push({ key: 'conferences', label: 'Hội nghị', icon: 'conference', path: PATHS.conferencesHome });
     entries.push({ key: 'classification', label: 'Xếp loại', icon: 'classification', path: PATHS.classification });
     entries.push({ key: 'remediation', label: 'Khắc phục', icon: 'remediation', path: PATHS.remediation });
+    entries.push({ key: 'reports', label: 'Báo cáo', icon: 'report', path: PATHS.reports });
   }
   if (me.memberId) {
     entries.push({ key: 'profile', label: 'Hồ sơ của tôi', icon: 'profile', path: PATHS.myProfile });

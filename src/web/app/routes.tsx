@@ -38,6 +38,8 @@ const RemediationTrackingPage = lazy(() => import('../features/remediation/Remed
 const RemediationPlanPage = lazy(() => import('../features/remediation/RemediationPlanPage'));
 const MyRemediationPage = lazy(() => import('../features/remediation/MyRemediationPage'));
 const ShortcomingHistoryPage = lazy(() => import('../features/remediation/ShortcomingHistoryPage'));
+const ReportsHomePage = lazy(() => import('../features/reports/ReportsHomePage'));
+const ReportsCampaignPage = lazy(() => import('../features/reports/ReportsCampaignPage'));
 const ClassificationHomePage = lazy(() => import('../features/classification/ClassificationHomePage'));
 const ClassificationCampaignPage = lazy(() => import('../features/classification/ClassificationCampaignPage'));
 const BoardPage = lazy(() => import('../features/classification/BoardPage'));
@@ -237,6 +239,22 @@ export function AppRoutes() {
             }
           />
           <Route path="han-che/:id" element={<ShortcomingHistoryPage />} />
+          <Route
+            path="bao-cao"
+            element={
+              <Allowed when={staff}>
+                <ReportsHomePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="bao-cao/:campaignId"
+            element={
+              <Allowed when={staff}>
+                <ReportsCampaignPage />
+              </Allowed>
+            }
+          />
           <Route
             path="xep-loai"
             element={

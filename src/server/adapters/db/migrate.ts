@@ -5,6 +5,7 @@ import { migration0002 } from './migrations/0002-accounts-audit-jobs.js';
 import { migration0003 } from './migrations/0003-member-name-words.js';
 import { migration0004 } from './migrations/0004-campaigns.js';
 import { migration0005 } from './migrations/0005-conference-classification.js';
+import { migration0006 } from './migrations/0006-documents.js';
 
 /** Migrations in order; names sort lexically, as Kysely's Migrator requires. */
 export function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -14,6 +15,7 @@ export function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0003-member-name-words': migration0003(handle),
     '0004-campaigns': migration0004(handle),
     '0005-conference-classification': migration0005(handle),
+    '0006-documents': migration0006(handle),
   };
 }
 

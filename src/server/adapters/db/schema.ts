@@ -597,6 +597,49 @@ export interface NotificationPreferenceTable {
   updated_at: string;
 }
 
+export interface DocumentCounterTable {
+  issuer_unit_id: string;
+  type_code: string;
+  year: number;
+  last_number: number;
+  updated_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  issuer_unit_id: string;
+  issuer_path: string;
+  kind: string;
+  type_code: string;
+  year: number;
+  number: number;
+  number_text: string;
+  campaign_id: string | null;
+  subject_id: string | null;
+  title: string;
+  issued_on: string;
+  signer_name: string | null;
+  content_json: string;
+  issued_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnouncementTable {
+  id: string;
+  unit_id: string;
+  unit_path: string;
+  title: string;
+  body: string | null;
+  published_on: string;
+  withdrawn_at: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   members: MemberTable;
@@ -641,6 +684,9 @@ export interface Database {
   remediation_updates: RemediationUpdateTable;
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
+  document_counters: DocumentCounterTable;
+  documents: DocumentTable;
+  announcements: AnnouncementTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

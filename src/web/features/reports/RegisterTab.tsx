@@ -1,0 +1,4 @@
+// Placeholder: filled in by issue 5's work on this tab.
+export default function RegisterTab({ campaignId }: { campaignId: string }) {
+  return <div data-campaign={campaignId} />;
+}
