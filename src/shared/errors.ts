@@ -90,6 +90,9 @@ export const ERROR_CODES = {
   'attachment.not_found': { status: 404, message: 'Không tìm thấy tệp đính kèm.' },
   'attachment.too_large': { status: 413, message: 'Tệp đính kèm vượt quá dung lượng cho phép.' },
   'notification.not_found': { status: 404, message: 'Không tìm thấy thông báo.' },
+  'document.not_found': { status: 404, message: 'Không tìm thấy văn bản.' },
+  'document.subject_required': { status: 400, message: 'Cần chọn đối tượng của văn bản (tổ chức đảng, đảng viên hoặc hội nghị).' },
+  'document.not_numbered': { status: 409, message: 'Loại văn bản này không lấy số trong sổ văn bản (bản kiểm điểm cá nhân do đảng viên ký).' },
   'remediation.not_found': { status: 404, message: 'Không tìm thấy kế hoạch khắc phục.' },
   'remediation.invalid_items': {
     status: 422,
@@ -146,6 +149,9 @@ export const ERROR_CODES = {
   'complaint.not_found': { status: 404, message: 'Không tìm thấy đơn kiến nghị.' },
   'complaint.already_open': { status: 409, message: 'Đã có một kiến nghị về kết quả này đang được xem xét.' },
   'complaint.invalid_transition': { status: 409, message: 'Kiến nghị đã được giải quyết.' },
+  'announcement.not_found': { status: 404, message: 'Không tìm thấy tin.' },
+  'announcement.invalid': { status: 422, message: 'Tin chưa hợp lệ; chưa có thay đổi nào được ghi.' },
+  'announcement.withdrawn': { status: 409, message: 'Tin này đã được gỡ; không thể thay đổi. Vui lòng tải lại trang.' },
   'server.internal': { status: 500, message: 'Đã có lỗi ở máy chủ. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

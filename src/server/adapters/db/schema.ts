@@ -703,5 +703,6 @@ export type CampaignUnitRow = Selectable<CampaignUnitTable>;
 export type CampaignMemberRow = Selectable<CampaignMemberTable>;
 export type ReviewRow = Selectable<ReviewTable>;
 export type ShortcomingRow = Selectable<ShortcomingTable>;
+export type DocumentRow = Selectable<DocumentTable>;
 // Generated is kept available for later tables with database-made values (none so far).
 export type { Generated };

@@ -12,30 +12,15 @@ import { getJob } from '../../../features/imports/get-job.js';
 import { importMembers, XLSX_MIME } from '../../../features/imports/import-members.js';
 import { importOrgUnits } from '../../../features/imports/import-org-units.js';
 import type { Upload } from '../../../features/imports/read-upload.js';
+import { fileDownload } from '../download.js';
 import { route, type RouteDef } from '../route.js';
 
 const XLSX = { mediaType: XLSX_MIME };
 
-/** RFC 6266 / RFC 5987: an ASCII name for old clients, the Vietnamese one in filename*. */
-export function contentDisposition(fileName: string): string {
-  const ascii =
-    foldForSearch(fileName.replace(/\.xlsx$/i, ''))
-      .replace(/[^a-z0-9.]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'tep';
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encoded}`;
-}
+export { contentDisposition } from '../download.js';
 
 function download(body: BodyInit, fileName: string): Response {
-  return new Response(body, {
-    headers: {
-      'content-type': XLSX_MIME,
-      'content-disposition': contentDisposition(fileName),
-      // Member lists are personal data: no shared or stored copies along the way.
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return fileDownload(body, fileName, XLSX_MIME);
 }
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable());
