@@ -92,7 +92,10 @@ export const ERROR_CODES = {
   'notification.not_found': { status: 404, message: 'Không tìm thấy thông báo.' },
   'document.not_found': { status: 404, message: 'Không tìm thấy văn bản.' },
   'document.subject_required': { status: 400, message: 'Cần chọn đối tượng của văn bản (tổ chức đảng, đảng viên hoặc hội nghị).' },
-  'document.not_numbered': { status: 409, message: 'Loại văn bản này không lấy số trong sổ văn bản (bản kiểm điểm cá nhân do đảng viên ký).' },
+  'document.not_numbered': {
+    status: 409,
+    message: 'Loại văn bản này không lấy số trong sổ văn bản (bản kiểm điểm cá nhân do đảng viên ký).',
+  },
   'remediation.not_found': { status: 404, message: 'Không tìm thấy kế hoạch khắc phục.' },
   'remediation.invalid_items': {
     status: 422,

@@ -108,6 +108,9 @@ const ACTION_LABELS: Record<string, string> = {
   clear: 'Thẩm định đạt',
   schedule: 'Lên lịch hội nghị',
   attach: 'Đính kèm tệp',
+  issue: 'Ban hành',
+  post: 'Đăng tin',
+  withdraw: 'Gỡ tin',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -133,6 +136,8 @@ const ENTITY_LABELS: Record<string, string> = {
   setup: 'Khởi tạo',
   api_token: 'Mã truy cập',
   token: 'Mã truy cập',
+  document: 'Văn bản',
+  announcement: 'Tin',
 };
 
 /** "member.transfer" → "Đảng viên: Chuyển sinh hoạt"; unknown codes are shown as they are. */

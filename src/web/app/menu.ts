@@ -89,6 +89,8 @@ export function buildMenu(me: Me): MenuEntry[] {
   if (office) {
     entries.push({ key: 'tree', label: 'Tổ chức đảng', icon: 'tree', path: PATHS.tree });
     entries.push({ key: 'members', label: 'Đảng viên', icon: 'members', path: PATHS.members });
+    // Members reach the announcements from the home card (design §4: their menu stays short).
+    entries.push({ key: 'announcements', label: 'Tin mới', icon: 'home', path: PATHS.announcements });
   }
   if (me.abilities.readCampaigns) {
     entries.push({ key: 'campaigns', label: 'Kiểm điểm', icon: 'review', path: PATHS.campaigns });

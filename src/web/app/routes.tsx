@@ -40,6 +40,7 @@ const MyRemediationPage = lazy(() => import('../features/remediation/MyRemediati
 const ShortcomingHistoryPage = lazy(() => import('../features/remediation/ShortcomingHistoryPage'));
 const ReportsHomePage = lazy(() => import('../features/reports/ReportsHomePage'));
 const ReportsCampaignPage = lazy(() => import('../features/reports/ReportsCampaignPage'));
+const AnnouncementsPage = lazy(() => import('../features/announcements/AnnouncementsPage'));
 const ClassificationHomePage = lazy(() => import('../features/classification/ClassificationHomePage'));
 const ClassificationCampaignPage = lazy(() => import('../features/classification/ClassificationCampaignPage'));
 const BoardPage = lazy(() => import('../features/classification/BoardPage'));
@@ -200,6 +201,8 @@ export function AppRoutes() {
             }
           />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          {/* Every logged-in user reads announcements (design §2); the server decides who may post. */}
+          <Route path="tin-moi" element={<AnnouncementsPage />} />
           {/* A member reads their own chi bộ's minutes here too: the server decides who may read what. */}
           <Route
             path="hoi-nghi"

@@ -18,6 +18,7 @@ import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { isGrassroots } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
 import { writeAccounts } from './accounts.js';
+import { seedAnnouncements } from './announcements.js';
 import type { UnitSpec } from './blueprint.js';
 import { CITY_CAMPAIGN_STEPS, CITY_COMPLETE_STEPS } from './campaigns-city.js';
 import { PROVINCE_CAMPAIGN_STEPS } from './campaigns-province.js';
@@ -82,7 +83,7 @@ const setBusinessDate: DemoStep = {
 };
 
 /** Phase 1, in order, in one transaction (see the note at the top). */
-export const DEMO_STEPS: readonly DemoStep[] = [writeTree, writeMembers, writeAccounts, setBusinessDate];
+export const DEMO_STEPS: readonly DemoStep[] = [writeTree, writeMembers, writeAccounts, setBusinessDate, seedAnnouncements];
 
 /** Phase 2, in order, after phase 1 has committed. */
 export const CAMPAIGN_STEPS: Record<DemoScale, readonly CampaignStep[]> = { city: CITY_CAMPAIGN_STEPS, province: PROVINCE_CAMPAIGN_STEPS };

@@ -1,5 +1,6 @@
-// Trang chủ (design §4): a welcome, "việc cần làm" (what waits on me), the latest notices, the
-// caller's roles, and the size of their scope (one cheap read per root).
+// Trang chủ (design §4): a welcome, the announcements (tin mới cập nhật), "việc cần làm" (what
+// waits on me), the latest notices, the caller's roles, and the size of their scope (one cheap read
+// per root).
 import { ApartmentOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { formatDate, kindLabel, roleLabel } from '../../format';
 import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
 import { InboxCard } from '../notifications/InboxCard';
 import { LatestNotificationsCard } from '../notifications/LatestNotificationsCard';
+import { AnnouncementsCard } from '../announcements/AnnouncementsCard';
 
 function ScopeCard({ unitId }: { unitId: string }) {
   const { data, isPending, error } = useQuery({
@@ -64,6 +66,8 @@ export default function HomePage() {
           {me.committee ? ` · ${me.committee.name}` : ''}
         </Typography.Text>
       </div>
+
+      <AnnouncementsCard />
 
       {me.memberId ? (
         <Card>
