@@ -108,7 +108,6 @@ const ACTION_LABELS: Record<string, string> = {
   clear: 'Thẩm định đạt',
   schedule: 'Lên lịch hội nghị',
   attach: 'Đính kèm tệp',
-  issue: 'Ban hành',
   post: 'Đăng tin',
   withdraw: 'Gỡ tin',
 };

@@ -14,6 +14,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import { BUSINESS_DATE, setSetting } from '../../adapters/db/settings.repository.js';
+import { UPPER_BODY_SETTING } from '../documents/document-kit.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { isGrassroots } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
@@ -82,8 +83,28 @@ const setBusinessDate: DemoStep = {
   },
 };
 
+/**
+ * The city's documents carry "ĐẢNG BỘ TỈNH HÀ TĨNH" above "THÀNH ỦY HÀ TĨNH" (HD 36-HD/VPTW element
+ * 2): the province is not in the city's tree, so its name is a setting. A province's own committee
+ * has no body above it in the header.
+ */
+const setDocumentIdentity: DemoStep = {
+  name: 'document-identity',
+  async run(state) {
+    if (state.scale !== 'city') return;
+    await setSetting(state.tx, UPPER_BODY_SETTING, 'ĐẢNG BỘ TỈNH HÀ TĨNH', state.now);
+  },
+};
+
 /** Phase 1, in order, in one transaction (see the note at the top). */
-export const DEMO_STEPS: readonly DemoStep[] = [writeTree, writeMembers, writeAccounts, setBusinessDate, seedAnnouncements];
+export const DEMO_STEPS: readonly DemoStep[] = [
+  writeTree,
+  writeMembers,
+  writeAccounts,
+  setBusinessDate,
+  setDocumentIdentity,
+  seedAnnouncements,
+];
 
 /** Phase 2, in order, after phase 1 has committed. */
 export const CAMPAIGN_STEPS: Record<DemoScale, readonly CampaignStep[]> = { city: CITY_CAMPAIGN_STEPS, province: PROVINCE_CAMPAIGN_STEPS };
