@@ -71,7 +71,7 @@ describeEachDialect('documents and the register', (dialect) => {
     const r = await c.get(`/api/documents/draft/docx?kind=campaign_plan&campaignId=${f.id}`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('wordprocessingml');
-    expect(r.headers.get('content-disposition')).toContain(".docx");
+    expect(r.headers.get('content-disposition')).toContain('.docx');
     const doc = await readDocx(Buffer.from(r.body as ArrayBuffer));
 
     expect(doc.defaults).toEqual({ font: 'Times New Roman', size: 14 });
@@ -116,7 +116,13 @@ describeEachDialect('documents and the register', (dialect) => {
     };
     const first = await c.post('/api/documents', body);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ numberText: 'Số 1-KH/TU', number: 1, year: 2024, issuedOn: '2024-11-05', signerName: 'Trần Tú Anh' });
+    expect(first.body).toMatchObject({
+      numberText: 'Số 1-KH/TU',
+      number: 1,
+      year: 2024,
+      issuedOn: '2024-11-05',
+      signerName: 'Trần Tú Anh',
+    });
     const second = await c.post('/api/documents', { ...body, issuedOn: '2024-11-06' });
     expect(second.body.numberText).toBe('Số 2-KH/TU');
 
@@ -143,7 +149,9 @@ describeEachDialect('documents and the register', (dialect) => {
     const office = await as(f.accounts.office.username);
     const before = await ctx.db.selectFrom('documents').select('number').where('type_code', '=', 'KH').execute();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 2 ? organizer : office).post('/api/documents', { kind: 'campaign_plan', campaignId: f.id })),
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? organizer : office).post('/api/documents', { kind: 'campaign_plan', campaignId: f.id }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
     const numbers = results.map((r) => r.body.number as number).sort((a, b) => a - b);
@@ -185,7 +193,15 @@ describeEachDialect('documents and the register', (dialect) => {
 
   it('answers a bad request with a documented 4xx and writes nothing', async () => {
     const c = await as(f.accounts.organizer.username);
-    const count = async () => Number((await ctx.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('documents')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     expect((await c.post('/api/documents', { kind: 'bien_ban_la', campaignId: f.id })).status).toBe(400);
     expect((await c.post('/api/documents', { kind: 'campaign_plan', campaignId: f.id, issuedOn: '31/12/2024' })).status).toBe(400);

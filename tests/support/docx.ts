@@ -93,7 +93,9 @@ function parseParagraphs(xml: string): DocxParagraph[] {
     for (const rm of body.matchAll(/<w:r(?:\s[^>]*)?>([\s\S]*?)<\/w:r>/g)) {
       const r = rm[1]!;
       const props = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(r)?.[1] ?? '';
-      const text = [...r.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>/g)].map((t) => (t[1] !== undefined ? decode(t[1]) : '\t')).join('');
+      const text = [...r.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:tab\/>/g)]
+        .map((t) => (t[1] !== undefined ? decode(t[1]) : '\t'))
+        .join('');
       const size = attr(props, 'w:sz', 'w:val');
       runs.push({
         text,
@@ -119,7 +121,8 @@ export async function readDocx(buffer: Buffer): Promise<DocxContent> {
   for (const ref of sect.matchAll(/<w:headerReference\s[^>]*>/g)) {
     const type = attr(ref[0], 'w:headerReference', 'w:type') ?? 'default';
     const rid = attr(ref[0], 'w:headerReference', 'r:id');
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    const target =
+      new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
     const xml = target ? (files.get(`word/${target}`) ?? '') : '';
     headers.push({
       type,
@@ -181,9 +184,13 @@ export async function docxToPdf(docx: Buffer, name: string): Promise<string> {
   const input = join(dir, `${name}.docx`);
   await writeFile(input, docx);
   try {
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], {
-      timeout: 180_000,
-    });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+      {
+        timeout: 180_000,
+      },
+    );
     const out = join(dir, `${name}.pdf`);
     await readFile(out);
     const keep = join('test-artifacts', 'documents');

@@ -81,7 +81,13 @@ function layoutTable(widths: number[], cells: Paragraph[][]): Table {
     rows: [
       new TableRow({
         children: cells.map(
-          (children, i) => new TableCell({ borders: noBorders, width: { size: widths[i]!, type: WidthType.DXA }, children }),
+          (children, i) =>
+            new TableCell({
+              borders: noBorders,
+              margins: { left: 0, right: 0 },
+              width: { size: widths[i]!, type: WidthType.DXA },
+              children,
+            }),
         ),
       }),
     ],
@@ -103,7 +109,7 @@ function headerBlock(model: DocumentModel, f: DocumentFormat, textWidth: number)
       alignment: AlignmentType.CENTER,
       // Element 1 has a rule under it: a bottom border the width of the text.
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-      indent: { left: 700, right: 700 },
+      indent: { left: 240, right: 240 },
       children: [run('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true })],
     }),
     line(placeDateLine(h.place, h.date, h.year), { size: 14, italics: true, before: 240 }),
@@ -286,9 +292,7 @@ function closingBlock(model: DocumentModel, f: DocumentFormat, textWidth: number
 function annexBlocks(model: DocumentModel, f: DocumentFormat, textWidth: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const a of model.annexes ?? []) {
-    out.push(
-      new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [run(a.title, { size: 14, bold: true })] }),
-    );
+    out.push(new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [run(a.title, { size: 14, bold: true })] }));
     if (a.subtitle) out.push(line(a.subtitle, { size: 14, italics: true, after: 120 }));
     out.push(...bodyBlocks(a.body, f, textWidth));
   }
@@ -305,7 +309,12 @@ export function docxDocument(model: DocumentModel, f: DocumentFormat): Document 
   };
   const textWidth = A4.width - margin.left - margin.right;
   const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: hp(14) })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: hp(14) })],
+      }),
+    ],
   });
   return new Document({
     creator: 'Tự soi',

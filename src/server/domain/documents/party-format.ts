@@ -83,7 +83,8 @@ export function issuingBodyName(unitName: string): string {
 
 /** The organization a committee leads ("Thành ủy Hà Tĩnh" → "Đảng bộ thành phố Hà Tĩnh"): the upper line of element 2. */
 export function organizationName(unitName: string): string {
-  for (const [from, to] of ORGANIZATION_TO_COMMITTEE) if (unitName.startsWith(to) && to !== 'Đảng ủy ') return from + unitName.slice(to.length);
+  for (const [from, to] of ORGANIZATION_TO_COMMITTEE)
+    if (unitName.startsWith(to) && to !== 'Đảng ủy ') return from + unitName.slice(to.length);
   if (unitName.startsWith('Đảng ủy ')) return 'Đảng bộ ' + unitName.slice('Đảng ủy '.length);
   return unitName;
 }
@@ -120,4 +121,25 @@ export function placeFromName(rootName: string): string {
   const body = issuingBodyName(rootName);
   const m = /^(?:Tỉnh ủy|Thành ủy|Thị ủy|Huyện ủy|Quận ủy|Đảng ủy(?: xã| phường| thị trấn)?)\s+(.+)$/u.exec(body);
   return m ? m[1]! : body;
+}
+
+const CITED_TYPES: Record<string, string> = {
+  HD: 'Hướng dẫn',
+  QĐ: 'Quy định',
+  NQ: 'Nghị quyết',
+  KL: 'Kết luận',
+  CT: 'Chỉ thị',
+};
+
+/**
+ * A governing document as running text cites it: "HD 27-HD/BTCTW, 25/9/2014" → "Hướng dẫn số
+ * 27-HD/BTCTW ngày 25/9/2014". QĐ of the Centre in the review rules are regulations (quy định: QĐ
+ * 132, 124, 366; regulations §1.1).
+ */
+export function citeDocument(ref: string): string {
+  const m = /^(\S+)\s+(\S+)(?:,\s*(.+))?$/u.exec(ref.trim());
+  if (!m) return ref;
+  const kind = CITED_TYPES[m[1]!];
+  if (!kind) return ref;
+  return `${kind} số ${m[2]}${m[3] ? ` ngày ${m[3]}` : ''}`;
 }

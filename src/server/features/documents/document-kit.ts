@@ -7,8 +7,10 @@ import { formatVietnameseDate } from '../../../shared/dates.js';
 import type { CampaignRow, OrgUnitRow } from '../../adapters/db/schema.js';
 import { getSetting } from '../../adapters/db/settings.repository.js';
 import type { CampaignCaller } from '../../domain/campaign-policy.js';
+import { ruleSetById } from '../../domain/rule-sets/index.js';
 import {
   caps,
+  citeDocument,
   DEFAULT_DOCUMENT_FORMAT,
   issuerCode,
   issuingBodyName,
@@ -95,7 +97,8 @@ export function frame(
   issuer: Issuer,
   format: DocumentFormat,
   year: number,
-  parts: Pick<DocumentModel, 'summary' | 'body' | 'signatures' | 'recipients'> & Partial<Pick<DocumentModel, 'annexes' | 'addressees' | 'typeName'>>,
+  parts: Pick<DocumentModel, 'summary' | 'body' | 'signatures' | 'recipients'> &
+    Partial<Pick<DocumentModel, 'annexes' | 'addressees' | 'typeName'>>,
 ): DocumentModel {
   const code = TYPE_CODES[kind];
   return {
@@ -122,7 +125,8 @@ export function frame(
 /** "T/M BAN THƯỜNG VỤ / BÍ THƯ" for a committee with a standing committee; "T/M ĐẢNG ỦY", "T/M CHI BỘ" below. */
 export function collectiveSignature(issuer: Issuer, name = ''): DocSignature {
   const kind = issuer.unit.kind;
-  const authority = kind === 'committee' ? 'T/M BAN THƯỜNG VỤ' : kind === 'grassroots_party' || kind === 'sub_party' ? 'T/M ĐẢNG ỦY' : 'T/M CHI BỘ';
+  const authority =
+    kind === 'committee' ? 'T/M BAN THƯỜNG VỤ' : kind === 'grassroots_party' || kind === 'sub_party' ? 'T/M ĐẢNG ỦY' : 'T/M CHI BỘ';
   return { authority, title: 'BÍ THƯ', name };
 }
 
@@ -131,7 +135,10 @@ export function fileCopyLine(issuer: Issuer): string {
   return issuer.unit.kind === 'committee' ? `Lưu Văn phòng ${issuer.bodyName}` : 'Lưu';
 }
 
-export const p = (text: string, opts: { bold?: boolean; italic?: boolean; indent?: boolean; align?: 'left' | 'center' | 'right' | 'justify' } = {}): DocBlock => ({
+export const p = (
+  text: string,
+  opts: { bold?: boolean; italic?: boolean; indent?: boolean; align?: 'left' | 'center' | 'right' | 'justify' } = {},
+): DocBlock => ({
   type: 'paragraph',
   runs: [{ text, bold: opts.bold, italic: opts.italic }],
   indent: opts.indent,
@@ -164,6 +171,19 @@ export function roman(n: number): string {
       n -= v;
     }
   return out;
+}
+
+/**
+ * The Centre's regulation and guidance a campaign's rule set applies, as running text cites them
+ * ("Quy định số 124-QĐ/TW ngày 04/10/2023, Hướng dẫn số 25-HD/BTCTW …"): the set's first
+ * regulation and guidance (rule-sets/*.ts list the governing ones first, then their background).
+ */
+export function ruleSetCitation(ruleSetId: string): string {
+  const set = ruleSetById(ruleSetId);
+  if (!set) return '…………';
+  const refs = set.documents.map((d) => d.document);
+  const picked = [refs.find((d) => d.startsWith('QĐ ')), refs.find((d) => d.startsWith('HD '))].filter((d): d is string => !!d);
+  return picked.map(citeDocument).join(' và ') || citeDocument(refs[0] ?? '…………');
 }
 
 /** "42/42" and "95,2 %" as party reports write figures. */

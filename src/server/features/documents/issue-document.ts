@@ -82,7 +82,14 @@ export async function issueDocument(ctx: AppContext, principal: Caller, body: Is
       scopePath: issuer.unit.path,
       at: now,
       isNew: true,
-      after: { kind: body.kind, numberText: printed, issuedOn, title: model.summary, subjectId: built.subjectId, campaignId: body.campaignId },
+      after: {
+        kind: body.kind,
+        numberText: printed,
+        issuedOn,
+        title: model.summary,
+        subjectId: built.subjectId,
+        campaignId: body.campaignId,
+      },
     });
     return presentRegisterEntry({ ...row, issuer_name: issuer.unit.name });
   });

@@ -73,8 +73,7 @@ function MemberSubject({ value, onChange }: { value?: string; onChange: (v: stri
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
     queryKey: ['members', 'search', q],
-    queryFn: () =>
-      api.get<{ items: { id: string; fullName: string; unitName: string }[] }>(withQuery('/api/members', { q, pageSize: 20 })),
+    queryFn: () => api.get<{ items: { id: string; fullName: string; unitName: string }[] }>(withQuery('/api/members', { q, pageSize: 20 })),
     enabled: q.trim().length >= 2,
   });
   return (
@@ -236,7 +235,12 @@ export default function DocumentsTab({ campaignId }: { campaignId: string }) {
             </div>
           ) : null}
           <Space wrap>
-            <Button icon={<DownloadOutlined />} disabled={!draft.data} loading={downloading === 'docx'} onClick={() => void download('docx')}>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!draft.data}
+              loading={downloading === 'docx'}
+              onClick={() => void download('docx')}
+            >
               Tải Word (.docx)
             </Button>
             <Button icon={<DownloadOutlined />} disabled={!draft.data} loading={downloading === 'pdf'} onClick={() => void download('pdf')}>
@@ -276,7 +280,9 @@ export default function DocumentsTab({ campaignId }: { campaignId: string }) {
           <DocumentPreview model={draft.data.model} />
         </div>
       )}
-      {draft.data && issuing ? <IssueDialog choice={choice} model={draft.data.model} open={issuing} onClose={() => setIssuing(false)} /> : null}
+      {draft.data && issuing ? (
+        <IssueDialog choice={choice} model={draft.data.model} open={issuing} onClose={() => setIssuing(false)} />
+      ) : null}
     </Space>
   );
 }

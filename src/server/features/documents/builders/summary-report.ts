@@ -20,11 +20,12 @@ import {
   p,
   percent,
   roman,
+  ruleSetCitation,
   type DocumentBuilder,
 } from '../document-kit.js';
 
 const LEVEL_KEYS = ['excellent', 'good', 'satisfactory', 'unsatisfactory'] as const;
-const DOTS = '…………………………………………………………………………………………………………';
+const DOTS = '…'.repeat(80);
 
 function levelLines(counts: LevelCounts, names: CampaignStatistics['levelNames']['member'], noun: string): string[] {
   const classified = LEVEL_KEYS.reduce((a, k) => a + counts[k], 0);
@@ -37,7 +38,11 @@ function levelLines(counts: LevelCounts, names: CampaignStatistics['levelNames']
   return lines;
 }
 
-function levelTable(rows: { label: string; counts: LevelCounts }[], names: CampaignStatistics['levelNames']['member'], first: string): DocBlock {
+function levelTable(
+  rows: { label: string; counts: LevelCounts }[],
+  names: CampaignStatistics['levelNames']['member'],
+  first: string,
+): DocBlock {
   const short = (k: (typeof LEVEL_KEYS)[number]) => names.find((n) => n.level === k)?.short ?? k;
   const sum = (k: keyof LevelCounts) => rows.reduce((a, r) => a + r.counts[k], 0);
   return {
@@ -50,7 +55,8 @@ function levelTable(rows: { label: string; counts: LevelCounts }[], names: Campa
       { header: 'Chưa công bố', width: 10, align: 'right' },
     ],
     rows: rows.map((r) => [r.label, r.counts.total, ...LEVEL_KEYS.map((k) => r.counts[k]), r.counts.notClassified, r.counts.unpublished]),
-    footer: rows.length > 1 ? ['Tổng cộng', sum('total'), ...LEVEL_KEYS.map((k) => sum(k)), sum('notClassified'), sum('unpublished')] : undefined,
+    footer:
+      rows.length > 1 ? ['Tổng cộng', sum('total'), ...LEVEL_KEYS.map((k) => sum(k)), sum('notClassified'), sum('unpublished')] : undefined,
   };
 }
 
@@ -61,12 +67,12 @@ export const buildSummaryReport: DocumentBuilder = async (ctx, principal, { camp
   const charts = new Map(reportCharts(s).map((c) => [c.name, c]));
   const chart = (name: Parameters<typeof charts.get>[0]): DocBlock[] => {
     const c = charts.get(name);
-    return c ? [{ type: 'chart', title: c.title, svg: renderChartSvg(c.option, c) , width: c.width, height: c.height }] : [];
+    return c ? [{ type: 'chart', title: c.title, svg: renderChartSvg(c.option, c), width: c.width, height: c.height }] : [];
   };
   let part = 0;
   const body: DocBlock[] = [
     p(
-      `Thực hiện ${s.campaign.ruleSetName} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}, ${issuer.bodyName} báo cáo kết quả như sau:`,
+      `Thực hiện ${ruleSetCitation(campaign.rule_set_id)} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}, ${issuer.bodyName} báo cáo kết quả như sau:`,
     ),
     h(`${roman(++part)}. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN`),
     p(`${s.progress.headline}.`),
@@ -84,7 +90,10 @@ export const buildSummaryReport: DocumentBuilder = async (ctx, principal, { camp
   const late = s.overdue.milestones.filter((m) => m.passed && m.tracked && m.unitsLate > 0);
   if (late.length) {
     body.push(p('Việc chậm so với kế hoạch:', { bold: true }));
-    body.push({ type: 'list', items: late.map((m) => `${m.label} (hạn ${dmy(m.dueDate)}): ${m.unitsLate} tổ chức cơ sở đảng chưa hoàn thành`) });
+    body.push({
+      type: 'list',
+      items: late.map((m) => `${m.label} (hạn ${dmy(m.dueDate)}): ${m.unitsLate} tổ chức cơ sở đảng chưa hoàn thành`),
+    });
   }
   body.push(p(DOTS, { indent: false }));
 
@@ -101,7 +110,9 @@ export const buildSummaryReport: DocumentBuilder = async (ctx, principal, { camp
   body.push(
     p(
       `Tổng số đảng viên được kiểm điểm: ${s.members.total.toLocaleString('vi-VN')}` +
-        (s.members.excluded ? `; không kiểm điểm: ${s.members.excluded.toLocaleString('vi-VN')} (${s.members.reasons.map((r) => `${r.label.toLocaleLowerCase('vi-VN')}: ${r.members}`).join('; ')})` : '') +
+        (s.members.excluded
+          ? `; không kiểm điểm: ${s.members.excluded.toLocaleString('vi-VN')} (${s.members.reasons.map((r) => `${r.label.toLocaleLowerCase('vi-VN')}: ${r.members}`).join('; ')})`
+          : '') +
         '. Kết quả xếp loại:',
     ),
   );
@@ -117,13 +128,37 @@ export const buildSummaryReport: DocumentBuilder = async (ctx, principal, { camp
     body.push(...chart('quota'));
   }
   body.push(h('3. Theo khối, loại hình tổ chức cơ sở đảng', 2));
-  body.push(levelTable(s.bySector.map((x) => ({ label: x.label, counts: x.units })), s.levelNames.unit, 'Khối, loại hình (tổ chức)'));
-  body.push(levelTable(s.bySector.map((x) => ({ label: x.label, counts: x.members })), s.levelNames.member, 'Khối, loại hình (đảng viên)'));
+  body.push(
+    levelTable(
+      s.bySector.map((x) => ({ label: x.label, counts: x.units })),
+      s.levelNames.unit,
+      'Khối, loại hình (tổ chức)',
+    ),
+  );
+  body.push(
+    levelTable(
+      s.bySector.map((x) => ({ label: x.label, counts: x.members })),
+      s.levelNames.member,
+      'Khối, loại hình (đảng viên)',
+    ),
+  );
   body.push(...chart('member-sectors'));
   if (s.yearOverYear.length > 1) {
     body.push(h('4. So sánh với các năm trước', 2));
-    body.push(levelTable(s.yearOverYear.map((y) => ({ label: `Năm ${y.reviewYear} (tổ chức)`, counts: y.units })), s.levelNames.unit, 'Năm'));
-    body.push(levelTable(s.yearOverYear.map((y) => ({ label: `Năm ${y.reviewYear} (đảng viên)`, counts: y.members })), s.levelNames.member, 'Năm'));
+    body.push(
+      levelTable(
+        s.yearOverYear.map((y) => ({ label: `Năm ${y.reviewYear} (tổ chức)`, counts: y.units })),
+        s.levelNames.unit,
+        'Năm',
+      ),
+    );
+    body.push(
+      levelTable(
+        s.yearOverYear.map((y) => ({ label: `Năm ${y.reviewYear} (đảng viên)`, counts: y.members })),
+        s.levelNames.member,
+        'Năm',
+      ),
+    );
     body.push(...chart('year-over-year-members'));
   }
 
@@ -139,7 +174,12 @@ export const buildSummaryReport: DocumentBuilder = async (ctx, principal, { camp
 
   body.push(h(`${roman(++part)}. ĐÁNH GIÁ CHUNG`));
   for (const line of s.headlines) body.push(p(line));
-  body.push(p('1. Ưu điểm', { bold: true }), p(DOTS, { indent: false }), p('2. Hạn chế, khuyết điểm và nguyên nhân', { bold: true }), p(DOTS, { indent: false }));
+  body.push(
+    p('1. Ưu điểm', { bold: true }),
+    p(DOTS, { indent: false }),
+    p('2. Hạn chế, khuyết điểm và nguyên nhân', { bold: true }),
+    p(DOTS, { indent: false }),
+  );
   body.push(h(`${roman(++part)}. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI`), p(DOTS, { indent: false }));
 
   return {
