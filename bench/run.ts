@@ -8,6 +8,7 @@
 //   npm run bench -- --dry             the campaign metrics on a small province, a few requests each,
 //                                      nothing written: checks that the bench's paths work
 //   npm run bench -- --campaigns-only  only the campaign and classification metrics
+//   npm run bench -- --only documents  only the documents metrics (issue 5); with --dry, on the small province
 //
 // The campaign metrics (issue 3, "Done when"): the province campaign cockpit and opening a pre-filled
 // review, through HTTP as the province's Organization Board (bantochuc), and the population snapshot
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '60' },
     /** Only the campaign and classification metrics (the member metrics of issue 2 are skipped). */
     'campaigns-only': { type: 'boolean', default: false },
+    /** Only one group of metrics: `documents` (issue 5: the Excel exports of the decided campaign). */
+    only: { type: 'string' },
   },
 });
 
@@ -449,6 +452,7 @@ async function benchProvince(dialect: DialectName): Promise<void> {
     await exporter.stop();
   }
   await benchCampaigns(config, dialect);
+  await benchDocuments(config, dialect);
 }
 
 /** What the campaign requests ask for: the 2026 campaign and a deterministic sample of its members. */
@@ -632,6 +636,56 @@ async function benchClassification(config: DatabaseConfig, dialect: DialectName)
   }
 }
 
+/** Bytes of a streamed GET, read as they come (nothing kept), and the time until the last byte. */
+function streamedGet(port: number, pathname: string, token: string): Promise<{ status: number; bytes: number; seconds: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathname, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, seconds: (performance.now() - t0) / 1000 }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/**
+ * The documents metrics (issue 5 item 2, "Done when"): the Excel export of the levels of every member
+ * of the province's decided 2025 campaign (≈150,000 rows), streamed through HTTP as the province's
+ * office (vanphong), in a fresh server so that its peak memory (VmHWM) is the export's own.
+ */
+async function benchDocuments(config: DatabaseConfig, dialect: DialectName): Promise<void> {
+  const { token } = await adminToken(config, 'vanphong');
+  const ctx = await openContext(config);
+  let campaignId: string;
+  let members: number;
+  try {
+    const c = await ctx.db.selectFrom('campaigns').select('id').where('review_year', '=', DECIDED_YEAR).executeTakeFirstOrThrow();
+    campaignId = c.id;
+    const n = await ctx.db
+      .selectFrom('campaign_members')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('campaign_id', '=', c.id)
+      .where('included', '=', 1)
+      .executeTakeFirstOrThrow();
+    members = Number(n.n);
+  } finally {
+    await ctx.handle.close();
+  }
+  const server = await startServerProcess(config);
+  try {
+    const r = await streamedGet(server.port, `/api/campaigns/${campaignId}/exports/member-levels`, token);
+    if (r.status !== 200) throw new Error(`xuất Excel xếp loại đảng viên thất bại: ${r.status}`);
+    console.log(`  (${members} đảng viên trong đợt ${DECIDED_YEAR}, tệp ${(r.bytes / 1024 / 1024).toFixed(1)} MB)`);
+    record('documents.export-150k-levels.seconds', dialect, r.seconds, 's', '<20');
+    record('documents.export-150k-levels.peak-rss', dialect, server.memory().peak, 'MB', '<500');
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const dialects: DialectName[] = args.dialect ? [args.dialect as DialectName] : ['sqlite', 'postgres'];
@@ -639,13 +693,19 @@ async function main(): Promise<void> {
     // A check of the bench itself: the campaign paths on a small province, nothing written.
     for (const dialect of dialects) {
       console.log(`\n== ${dialect} (thử nhanh) ==`);
-      await benchCampaigns(await provinceDatabase(dialect), dialect);
+      const config = await provinceDatabase(dialect);
+      if (args.only === 'documents') await benchDocuments(config, dialect);
+      else await benchCampaigns(config, dialect);
     }
     agent.destroy();
     return;
   }
   for (const dialect of dialects) {
     console.log(`\n== ${dialect} ==`);
+    if (args.only === 'documents') {
+      await benchDocuments(await provinceDatabase(dialect), dialect);
+      continue;
+    }
     if (args['campaigns-only']) {
       await benchCampaigns(await provinceDatabase(dialect), dialect);
       continue;

@@ -5,6 +5,11 @@
 // such as "+cmd" stays inert text in Excel (formula injection). Text columns are also formatted
 // "@" so that what a user types there stays text (a card number keeps its leading zeros, a date
 // typed as dd/mm/yyyy is not turned into a month-first date by an English Excel).
+//
+// Exports are laid out as offices print them (issue 5 item 2): optional title lines above the header
+// (the committee, the campaign, "Ngày xuất: dd/mm/yyyy"), the rows through the header frozen, A4 fitted
+// to the page width (landscape when the table is wide) with the header repeated on every printed page,
+// number formats per column and a bold totals row.
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -17,6 +22,12 @@ export interface SheetColumn {
   text?: boolean;
   /** A drop-down of allowed values for the data rows (Excel data validation). */
   choices?: string[];
+  /** Number format of the data cells of an export: "#,##0" for counts, "0.0%" for shares (fractions). */
+  numFmt?: string;
+  /** Long text wraps inside the column's width (shortcomings, actions). */
+  wrap?: boolean;
+  /** Horizontal alignment of the data cells of an export. */
+  align?: 'left' | 'center' | 'right';
 }
 
 export type OutCell = string | number | null;
@@ -137,43 +148,141 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface StreamTableSpec {
+/** A line above the header: the committee, the document's title, the campaign, the export date. */
+export interface TitleLine {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points (12 by default). */
+  size?: number;
+}
+
+export interface StreamSheetSpec {
   sheetName: string;
   columns: SheetColumn[];
   /** Pages of rows; the next page is asked for only when the reader has taken the previous ones. */
   pages: AsyncIterable<OutCell[][]>;
+  /** Lines above the header, each merged across the table's width. */
+  titleLines?: (string | TitleLine)[];
+  /** A row after the data, in bold, with the columns' number formats (asked for once every page is written). */
+  totals?: () => OutCell[] | null | Promise<OutCell[] | null>;
+  /** Thin borders and the body font on data cells, so the printed table has its lines. */
+  borders?: boolean;
+  /** Printed landscape; by default when the columns are wider than a portrait A4 page holds. */
+  landscape?: boolean;
+  /** Height of the header row in points, for long headers that wrap (32 by default). */
+  headerHeight?: number;
+}
+
+export interface StreamTableSpec extends StreamSheetSpec {
   onError?: (error: unknown) => void;
 }
 
+/** Sum of the column widths (in characters) above which a table is printed landscape. */
+const PORTRAIT_MAX_WIDTH = 100;
+/** Page margins in inches (Excel's unit): about 1.5 cm at the binding side, 1 cm elsewhere. */
+const MARGINS = { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const A4 = 9;
+
+function titleLine(line: string | TitleLine): TitleLine {
+  return typeof line === 'string' ? { text: line } : line;
+}
+
+/** Row number of the header: after the title lines and one blank line, or the first row. */
+export function headerRowNumber(titleLines: readonly unknown[] | undefined): number {
+  return titleLines && titleLines.length > 0 ? titleLines.length + 2 : 1;
+}
+
 /**
- * A readable .xlsx produced row by row. The producer waits for the consumer (a slow download does
- * not make rows pile up in memory), and stops when the consumer goes away.
+ * One shared style object per column (data and totals): ExcelJS caches a style by object, so a style
+ * is worked out once per column, not once per cell.
  */
-export function streamTable(spec: StreamTableSpec): Readable {
+function columnStyles(columns: SheetColumn[], borders: boolean, bold: boolean): Partial<ExcelJS.Style>[] {
+  return columns.map((c) => {
+    if (!borders && !bold && !c.numFmt && !c.wrap && !c.align) return PLAIN;
+    const style: Partial<ExcelJS.Style> = {};
+    if (c.numFmt) style.numFmt = c.numFmt;
+    if (borders || bold) style.font = { name: FONT, size: 12, ...(bold ? { bold: true } : {}) };
+    if (borders) style.border = HEADER_BORDER;
+    if (c.wrap || c.align)
+      style.alignment = { vertical: 'top', ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}) };
+    return Object.freeze(style) as Partial<ExcelJS.Style>;
+  });
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough, spec: StreamSheetSpec): Promise<boolean> {
+  const titles = (spec.titleLines ?? []).map(titleLine);
+  const headerRow = headerRowNumber(titles);
+  const width = spec.columns.reduce((sum, c) => sum + c.width, 0);
+  const landscape = spec.landscape ?? width > PORTRAIT_MAX_WIDTH;
+  const ws = wb.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: {
+      paperSize: A4,
+      orientation: landscape ? 'landscape' : 'portrait',
+      // Fit to the page width, as many pages tall as the rows need.
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: MARGINS,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+  });
+  defineColumns(ws, spec.columns, false);
+  const n = spec.columns.length;
+  for (const line of titles) {
+    const row = ws.addRow([line.text]);
+    row.getCell(1).style = {
+      font: { name: FONT, size: line.size ?? 12, bold: line.bold ?? false, italic: line.italic ?? false },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    };
+    if (n > 1) ws.mergeCells(row.number, 1, row.number, n);
+    row.commit();
+  }
+  if (titles.length > 0) ws.addRow([]).commit();
+  const header = ws.addRow(spec.columns.map((c) => c.header));
+  styleHeader(header);
+  if (spec.headerHeight) header.height = spec.headerHeight;
+  header.commit();
+
+  const dataStyles = columnStyles(spec.columns, spec.borders ?? false, false);
+  for await (const page of spec.pages) {
+    if (out.destroyed) return false;
+    for (const cells of page) {
+      // Strings go in as strings: ExcelJS never turns a string value into a formula.
+      const row = ws.addRow(cells);
+      for (let i = 1; i <= cells.length; i++) row.getCell(i).style = dataStyles[i - 1] ?? PLAIN;
+      row.commit();
+    }
+    while (out.readableLength >= out.readableHighWaterMark && !out.destroyed) {
+      await Promise.race([once(out, 'drain'), once(out, 'close'), new Promise((r) => setTimeout(r, 50))]);
+    }
+  }
+  const totals = spec.totals ? await spec.totals() : null;
+  if (totals) {
+    const boldStyles = columnStyles(spec.columns, true, true);
+    const row = ws.addRow(totals);
+    for (let i = 1; i <= n; i++) row.getCell(i).style = boldStyles[i - 1];
+    row.commit();
+  }
+  ws.commit();
+  return true;
+}
+
+/**
+ * A readable .xlsx of one or more sheets produced row by row. The producer waits for the consumer
+ * (a slow download does not make rows pile up in memory), and stops when the consumer goes away.
+ */
+export function streamWorkbook(spec: { sheets: StreamSheetSpec[]; onError?: (error: unknown) => void }): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const produce = async () => {
     // Shared strings would keep every distinct text of the export in memory until the end.
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = 'Tự soi';
-    const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    defineColumns(ws, spec.columns, false);
-    const header = ws.addRow(spec.columns.map((c) => c.header));
-    styleHeader(header);
-    header.commit();
-    for await (const page of spec.pages) {
-      if (out.destroyed) return;
-      for (const cells of page) {
-        // Strings go in as strings: ExcelJS never turns a string value into a formula.
-        const row = ws.addRow(cells);
-        // One shared style object: ExcelJS caches a style by object, so it is worked out once, not per cell.
-        for (let i = 1; i <= cells.length; i++) row.getCell(i).style = PLAIN;
-        row.commit();
-      }
-      while (out.readableLength >= out.readableHighWaterMark && !out.destroyed) {
-        await Promise.race([once(out, 'drain'), once(out, 'close'), new Promise((r) => setTimeout(r, 50))]);
-      }
+    for (const sheet of spec.sheets) {
+      if (!(await writeSheet(wb, out, sheet))) return;
     }
-    ws.commit();
     await wb.commit();
   };
   produce().catch((e) => {
@@ -181,4 +290,10 @@ export function streamTable(spec: StreamTableSpec): Readable {
     out.destroy(e instanceof Error ? e : new Error(String(e)));
   });
   return out;
+}
+
+/** A readable .xlsx of one sheet produced row by row (see streamWorkbook). */
+export function streamTable(spec: StreamTableSpec): Readable {
+  const { onError, ...sheet } = spec;
+  return streamWorkbook({ sheets: [sheet], onError });
 }
