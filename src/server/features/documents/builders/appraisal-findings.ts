@@ -16,7 +16,17 @@ import type { DocBlock, DocSignature } from '../../../../shared/contracts/docume
 import { AppError } from '../../../../shared/errors.js';
 import { issuingBodyName } from '../../../domain/documents/party-format.js';
 import { getDossier } from '../../dossiers/get-dossier.js';
-import { collectiveSignature, dmy, fileCopyLine, frame, h, loadDocumentFormat, loadIssuer, p, type DocumentBuilder } from '../document-kit.js';
+import {
+  collectiveSignature,
+  dmy,
+  fileCopyLine,
+  frame,
+  h,
+  loadDocumentFormat,
+  loadIssuer,
+  p,
+  type DocumentBuilder,
+} from '../document-kit.js';
 import { actingBodyOf, dottedLine, organizationBoard, planReference } from './campaign-refs.js';
 
 /** Where a finding points, as the notice names it (the report's sections are Mẫu 01's, regulations §3.3). */
@@ -63,9 +73,7 @@ export const buildAppraisalFindings: DocumentBuilder = async (ctx, principal, { 
       `Thực hiện ${plan} về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}${
         dossier.submittedAt ? `; ngày ${dmy(dossier.submittedAt)} ${unitBody} gửi hồ sơ kiểm điểm` : ''
       }. ${board} đã thẩm định hồ sơ (lần thứ ${round.round}, ${when(round)})${
-        earlier.length
-          ? `; ${earlier.map((r) => `lần thứ ${r.round} (${when(r)}): ${r.statusLabel.toLowerCase()}`).join('; ')}`
-          : ''
+        earlier.length ? `; ${earlier.map((r) => `lần thứ ${r.round} (${when(r)}): ${r.statusLabel.toLowerCase()}`).join('; ')}` : ''
       }. ${actingBodyOf(issuer)} thông báo kết quả thẩm định như sau:`,
     ),
   ];
@@ -115,7 +123,9 @@ export const buildAppraisalFindings: DocumentBuilder = async (ctx, principal, { 
       ),
     );
   } else if (round.status === 'returned') {
-    body.push(p(`Hồ sơ kiểm điểm của ${unitBody} chưa đạt yêu cầu${round.reason?.trim() ? `: ${round.reason.trim().replace(/\.$/u, '')}` : ''}.`));
+    body.push(
+      p(`Hồ sơ kiểm điểm của ${unitBody} chưa đạt yêu cầu${round.reason?.trim() ? `: ${round.reason.trim().replace(/\.$/u, '')}` : ''}.`),
+    );
     body.push(
       p(
         `Đề nghị ${unitBody} bổ sung, hoàn chỉnh hồ sơ theo các ý kiến nêu trên, gửi lại ${board} trước ngày ………… để thẩm định lại; chỉ tổ chức hội nghị kiểm điểm sau khi hồ sơ được thẩm định đạt yêu cầu.`,
@@ -127,7 +137,9 @@ export const buildAppraisalFindings: DocumentBuilder = async (ctx, principal, { 
 
   // The Board signs for the Standing Committee; below the committee level the committee signs itself.
   const signature: DocSignature =
-    issuer.unit.kind === 'committee' ? { authority: 'T/L BAN THƯỜNG VỤ', title: 'TRƯỞNG BAN TỔ CHỨC', name: '' } : collectiveSignature(issuer);
+    issuer.unit.kind === 'committee'
+      ? { authority: 'T/L BAN THƯỜNG VỤ', title: 'TRƯỞNG BAN TỔ CHỨC', name: '' }
+      : collectiveSignature(issuer);
   const directed = dossier.directors.length > 0;
   return {
     issuer,

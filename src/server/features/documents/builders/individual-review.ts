@@ -69,7 +69,8 @@ export const buildIndividualReview: DocumentBuilder = async (ctx, principal, { c
     field('Chi bộ', view.subject.unitName),
   );
 
-  const levelOf = (l: ClassificationDetail['proposedLevel']) => (l ? (view.scoring.levels.find((x) => x.level === l)?.label ?? null) : null);
+  const levelOf = (l: ClassificationDetail['proposedLevel']) =>
+    l ? (view.scoring.levels.find((x) => x.level === l)?.label ?? null) : null;
   const proposed = levelOf(classification?.proposedLevel ?? null);
   const decided = levelOf(classification?.decidedLevel ?? null);
   const decision =

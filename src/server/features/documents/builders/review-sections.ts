@@ -146,7 +146,13 @@ export function reviewLayout(view: ReviewView, options: ReviewLayoutOptions = {}
     const out: DocBlock[] = [];
     prefill.suggestionItems.forEach((item, i) => {
       const answer = content.suggestionAnswers.find((a) => a.itemId === item.id)?.answer;
-      out.push({ type: 'paragraph', runs: [{ text: `${i + 1}. Vấn đề được gợi ý: `, bold: true }, { text: item.text, italic: true }] });
+      out.push({
+        type: 'paragraph',
+        runs: [
+          { text: `${i + 1}. Vấn đề được gợi ý: `, bold: true },
+          { text: item.text, italic: true },
+        ],
+      });
       out.push(...free(answer));
     });
     return out;
@@ -174,7 +180,8 @@ export function reviewLayout(view: ReviewView, options: ReviewLayoutOptions = {}
     const { general, tasks } = content.scores;
     const [g, t] = s.criteria;
     const name = (label: string | undefined, fallback: string) => (label ? label.split(':')[0]!.trim() : fallback);
-    const pts = (v: number | null, max: number | null | undefined) => `${v === null ? SHORT_DOTS : v.toLocaleString('vi-VN')}/${max ?? ''} điểm`;
+    const pts = (v: number | null, max: number | null | undefined) =>
+      `${v === null ? SHORT_DOTS : v.toLocaleString('vi-VN')}/${max ?? ''} điểm`;
     const total = general !== null && tasks !== null ? (general + tasks).toLocaleString('vi-VN') : SHORT_DOTS;
     return [
       labelLine(name(g?.label, 'Nhóm I – Tiêu chí chung'), pts(general, g?.maxPoints ?? 30), { boldValue: false }),

@@ -19,7 +19,17 @@ import { accountNames } from '../../dossiers/get-dossier.js';
 import { visibleAssignments } from '../../planning/list-assignments.js';
 import { listSuggestions } from '../../planning/list-suggestions.js';
 import type { Tx } from '../../context.js';
-import { collectiveSignature, dmy, fileCopyLine, frame, h, loadDocumentFormat, loadIssuer, p, type DocumentBuilder } from '../document-kit.js';
+import {
+  collectiveSignature,
+  dmy,
+  fileCopyLine,
+  frame,
+  h,
+  loadDocumentFormat,
+  loadIssuer,
+  p,
+  type DocumentBuilder,
+} from '../document-kit.js';
 import { actingBody, organizationBoard, planReference } from './campaign-refs.js';
 
 /**
@@ -122,7 +132,9 @@ export const buildSuggestionLetter: DocumentBuilder = async (ctx, principal, { c
   const person = (memberId: string) => {
     const m = reviewedHere.get(memberId)!;
     const s = personal.get(memberId)![0]!;
-    return m.partyPosts?.trim() ? `đồng chí ${m.fullName}, ${m.partyPosts.trim()}` : `đồng chí ${m.fullName}, đảng viên ${s.target.unitName}`;
+    return m.partyPosts?.trim()
+      ? `đồng chí ${m.fullName}, ${m.partyPosts.trim()}`
+      : `đồng chí ${m.fullName}, đảng viên ${s.target.unitName}`;
   };
   const people = [...personal.keys()];
 
