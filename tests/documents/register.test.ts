@@ -210,4 +210,44 @@ describeEachDialect('documents and the register', (dialect) => {
     expect(subjectless.body.error.code).toBe('document.subject_required');
     expect(await count()).toBe(before);
   });
+
+  it('lets the top office change what regulations §6 leaves open, audited, and the next draft follows', async () => {
+    const office = await as(f.accounts.office.username);
+    const view = await office.get('/api/documents/settings');
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ canEdit: true, upperBody: null, place: null, derivedPlace: 'Hà Tĩnh' });
+    expect(view.body.format).toEqual(view.body.defaults);
+    const format = { ...view.body.format, numberColon: true, marginLeftMm: 35, marginTopMm: 25 };
+    const saved = await office.request('PUT', '/api/documents/settings', {
+      format,
+      upperBody: 'ĐẢNG BỘ TỈNH HÀ TĨNH',
+      place: 'TP. Hà Tĩnh',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.format.numberColon).toBe(true);
+    const audit = await ctx.db.selectFrom('audit_events').select('action').where('entity_id', '=', 'documents.format').execute();
+    expect(audit.map((a) => a.action)).toEqual(['setting.update']);
+
+    const draft = await office.get(draftPath());
+    expect(draft.body.model.header).toMatchObject({ upperBody: 'ĐẢNG BỘ TỈNH HÀ TĨNH', place: 'TP. Hà Tĩnh' });
+    expect(draft.body.model.header.numberText).toMatch(/^Số:\s+-KH\/TU$/);
+    const file = await office.get(`/api/documents/draft/docx?kind=campaign_plan&campaignId=${f.id}`);
+    const doc = await readDocx(Buffer.from(file.body as ArrayBuffer));
+    expect(doc.section.margins).toMatchObject({ top: 1417, left: 1984 });
+    expect(paragraph(doc, 'ĐẢNG BỘ TỈNH HÀ TĨNH')).toBeDefined();
+
+    // Standing reads but does not configure; a bad margin is refused and nothing changes.
+    const standing = await as(f.accounts.standing.username);
+    expect((await standing.get('/api/documents/settings')).body.canEdit).toBe(false);
+    expect((await standing.request('PUT', '/api/documents/settings', { format, upperBody: null, place: null })).status).toBe(403);
+    const bad = await office.request('PUT', '/api/documents/settings', {
+      format: { ...format, marginLeftMm: 120 },
+      upperBody: null,
+      place: null,
+    });
+    expect(bad.status).toBe(400);
+    expect((await office.get('/api/documents/settings')).body.format.marginLeftMm).toBe(35);
+    // Back to the defaults for the other tests.
+    await office.request('PUT', '/api/documents/settings', { format: view.body.defaults, upperBody: null, place: null });
+  });
 });

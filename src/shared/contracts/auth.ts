@@ -43,6 +43,8 @@ export const me = z.object({
     readAudit: z.boolean(),
     /** Staff of any role: campaigns list, cockpit and the parts of a campaign in their scope. */
     readCampaigns: z.boolean(),
+    /** Quản trị › Thể thức văn bản (regulations §6 settings). */
+    configureDocuments: z.boolean(),
   }),
   /** The roots of the subtrees the caller may read, for the tree's starting points. */
   scopeRoots: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),

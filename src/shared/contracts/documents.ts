@@ -203,3 +203,15 @@ export const registerEntry = z.object({
   createdAt: z.string(),
 });
 export type RegisterEntry = z.infer<typeof registerEntry>;
+
+/** Quản trị › Thể thức văn bản: the format and the names a header needs that the tree does not hold. */
+export const documentSettings = z.object({
+  format: documentFormat,
+  /** The upper line of the top committee's header, e.g. "ĐẢNG BỘ TỈNH HÀ TĨNH"; null: none. */
+  upperBody: text(200).nullable(),
+  /** The place of the date line, e.g. "Hà Tĩnh"; null: from the top committee's name. */
+  place: text(100).nullable(),
+});
+export type DocumentSettings = z.infer<typeof documentSettings>;
+export const documentSettingsView = documentSettings.extend({ defaults: documentFormat, derivedPlace: z.string(), canEdit: z.boolean() });
+export type DocumentSettingsView = z.infer<typeof documentSettingsView>;

@@ -40,6 +40,7 @@ const MyRemediationPage = lazy(() => import('../features/remediation/MyRemediati
 const ShortcomingHistoryPage = lazy(() => import('../features/remediation/ShortcomingHistoryPage'));
 const ReportsHomePage = lazy(() => import('../features/reports/ReportsHomePage'));
 const ReportsCampaignPage = lazy(() => import('../features/reports/ReportsCampaignPage'));
+const DocumentSettingsPage = lazy(() => import('../features/reports/DocumentSettingsPage'));
 const AnnouncementsPage = lazy(() => import('../features/announcements/AnnouncementsPage'));
 const ClassificationHomePage = lazy(() => import('../features/classification/ClassificationHomePage'));
 const ClassificationCampaignPage = lazy(() => import('../features/classification/ClassificationCampaignPage'));
@@ -247,6 +248,14 @@ export function AppRoutes() {
             element={
               <Allowed when={staff}>
                 <ReportsHomePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="quan-tri/the-thuc-van-ban"
+            element={
+              <Allowed when={staff}>
+                <DocumentSettingsPage />
               </Allowed>
             }
           />

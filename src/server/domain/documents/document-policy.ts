@@ -27,3 +27,11 @@ export function canReadDocumentsOf(caller: CampaignCaller | Principal, issuerPat
 export function canIssueDocumentsFor(p: Principal, issuerPath: string): boolean {
   return p.grants.some((g) => ISSUERS.includes(g.role) && isWithinPath(issuerPath, g.unitPath));
 }
+
+/**
+ * The format settings (regulations §6 UNCONFIRMED items) hold for every document of the deployment:
+ * the administrator ("configuration", design §2) or the office of the top committee sets them.
+ */
+export function canConfigureDocuments(p: Principal): boolean {
+  return p.grants.some((g) => (g.role === 'admin' || g.role === 'office') && g.unitPath.split('/').filter(Boolean).length === 1);
+}

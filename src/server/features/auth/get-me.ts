@@ -1,5 +1,6 @@
 // The caller's own account, grants and abilities: the browser builds its menus from this.
 import { AppError } from '../../../shared/errors.js';
+import { canConfigureDocuments } from '../../domain/documents/document-policy.js';
 import type { Me } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/vocabulary.js';
 import { canManageAccounts, memberReadScope, scopePaths } from '../../domain/policy.js';
@@ -46,6 +47,7 @@ export async function getMe(ctx: AppContext, caller: Caller, csrfToken: string |
       readOrgTree: scope.paths.length > 0,
       readAudit: scopePaths(caller, 'audit', 'read').length > 0,
       readCampaigns: caller.grants.some((g) => g.role !== 'member') || assigned !== undefined,
+      configureDocuments: canConfigureDocuments(caller),
     },
     scopeRoots: roots.sort((a, b) => a.path.length - b.path.length).map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
   };

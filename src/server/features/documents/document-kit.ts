@@ -63,11 +63,12 @@ export async function loadIssuer(db: Tx, unitId: string): Promise<Issuer> {
   const bodyName = issuingBodyName(unit.name);
   return {
     unit,
-    upperBody: parent ? caps(organizationName(parent.name)) : upperSetting,
+    // An empty setting is "none" (the office cleared it).
+    upperBody: parent ? caps(organizationName(parent.name)) : upperSetting || null,
     body: caps(bodyName),
     bodyName,
     code: issuerCode(unit.name),
-    place: placeSetting ?? placeFromName(root?.name ?? unit.name),
+    place: placeSetting || placeFromName(root?.name ?? unit.name),
   };
 }
 

@@ -7,6 +7,8 @@ import {
   documentKind,
   documentModel,
   documentRequest,
+  documentSettings,
+  documentSettingsView,
   issueDocumentBody,
   registerEntry,
 } from '../../../../shared/contracts/documents.js';
@@ -14,6 +16,7 @@ import { TYPE_CODES } from '../../../domain/documents/party-format.js';
 import { canIssueDocumentsFor } from '../../../domain/documents/document-policy.js';
 import { buildDocument } from '../../../features/documents/build-document.js';
 import { getDocument } from '../../../features/documents/get-document.js';
+import { getDocumentSettings, updateDocumentSettings } from '../../../features/documents/document-settings.js';
 import { issueDocument } from '../../../features/documents/issue-document.js';
 import { listDocuments } from '../../../features/documents/list-documents.js';
 import { DOCX_MIME, issuedFileBase, PDF_MIME, renderDocumentFile } from '../../../features/documents/render-document.js';
@@ -41,6 +44,28 @@ const fileParam = z.object({ as: z.enum(['docx', 'pdf']) });
 const idFileParams = z.object({ id, as: z.enum(['docx', 'pdf']) });
 
 export const documentsRoutes: RouteDef[] = [
+  // Before /documents/:id, which "settings" would otherwise match.
+  route({
+    operationId: 'documents.settings',
+    method: 'get',
+    path: '/documents/settings',
+    summary: 'Thể thức văn bản: lề, cỡ chữ, số trang, tên cơ quan cấp trên, địa danh',
+    tag: 'Văn bản',
+    response: documentSettingsView,
+    errors: ['auth.forbidden'],
+    handler: ({ app, auth }) => getDocumentSettings(app, auth.principal),
+  }),
+  route({
+    operationId: 'documents.update-settings',
+    method: 'put',
+    path: '/documents/settings',
+    summary: 'Sửa thể thức văn bản (quản trị hoặc Văn phòng cấp ủy cao nhất)',
+    tag: 'Văn bản',
+    body: documentSettings,
+    response: documentSettingsView,
+    errors: ['auth.forbidden'],
+    handler: ({ app, auth, body }) => updateDocumentSettings(app, auth.principal, body),
+  }),
   route({
     operationId: 'documents.draft',
     method: 'get',
