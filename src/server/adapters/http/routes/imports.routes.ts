@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { id } from '../../../../shared/contracts/common.js';
 import { importResponse, jobView } from '../../../../shared/contracts/jobs.js';
 import { AppError } from '../../../../shared/errors.js';
-import { foldForSearch } from '../../../../shared/text.js';
 import { downloadTemplate } from '../../../features/imports/download-template.js';
 import { exportMembers } from '../../../features/imports/export-members.js';
 import { getJob } from '../../../features/imports/get-job.js';
