@@ -79,7 +79,9 @@ function layoutTable(widths: number[], cells: Paragraph[][]): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
+      // A signature block or a header is never split across two pages.
       new TableRow({
+        cantSplit: true,
         children: cells.map(
           (children, i) =>
             new TableCell({
@@ -109,12 +111,13 @@ function headerBlock(model: DocumentModel, f: DocumentFormat, textWidth: number)
       alignment: AlignmentType.CENTER,
       // Element 1 has a rule under it: a bottom border the width of the text.
       border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-      indent: { left: 240, right: 240 },
+      indent: { left: 120, right: 120 },
       children: [run('ĐẢNG CỘNG SẢN VIỆT NAM', { size: 15, bold: true })],
     }),
     line(placeDateLine(h.place, h.date, h.year), { size: 14, italics: true, before: 240 }),
   ];
-  const leftWidth = Math.round(textWidth * 0.45);
+  // Half and half: "ĐẢNG BỘ THÀNH PHỐ HÀ TĨNH" at 14 pt needs about 8 cm of a 16.5 cm text width.
+  const leftWidth = Math.round(textWidth * 0.5);
   const out: (Paragraph | Table)[] = [];
   // Element 11b: a draft is marked as such.
   if (model.draft) out.push(line('DỰ THẢO', { size: 13, bold: true, align: 'right', after: 60 }));

@@ -107,7 +107,8 @@ function headerBlock(model: DocumentModel, textWidth: number): Node[] {
   });
   const right: Node[] = [partyTitle, line(placeDateLine(h.place, h.date, h.year), { fontSize: 14, italics: true, margin: [0, 12, 0, 0] })];
 
-  const leftWidth = textWidth * 0.45;
+  // Half and half: "ĐẢNG BỘ THÀNH PHỐ HÀ TĨNH" at 14 pt needs about 8 cm of a 16.5 cm text width.
+  const leftWidth = textWidth * 0.5;
   const out: Node[] = [];
   // Element 11b: a draft is marked as such.
   if (model.draft) out.push(line('DỰ THẢO', { fontSize: 13, bold: true, alignment: 'right', margin: [0, 0, 0, 3] }));

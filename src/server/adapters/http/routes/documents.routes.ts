@@ -39,7 +39,22 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const DRAFT_ERRORS = ['campaign.not_found', 'document.subject_required', 'document.not_found', 'auth.forbidden'] as const;
+/** What a builder may answer: its own refusals and those of the use cases it reads through. */
+const DRAFT_ERRORS = [
+  'campaign.not_found',
+  'campaign.not_in_population',
+  'document.subject_required',
+  'document.not_found',
+  'auth.forbidden',
+  'org_unit.not_found',
+  'member.not_found',
+  'review.not_found',
+  'dossier.not_found',
+  'suggestion.not_found',
+  'conference.not_found',
+  'decision.not_found',
+  'remediation.not_found',
+] as const;
 const fileParam = z.object({ as: z.enum(['docx', 'pdf']) });
 const idFileParams = z.object({ id, as: z.enum(['docx', 'pdf']) });
 

@@ -13,6 +13,8 @@ import type { Issuer } from '../document-kit.js';
 
 /** Where Tự soi holds no data, the line is left for the hand (builders brief: never invent facts). */
 export const DOTS = '…………………………';
+/** A short gap for an hour or a minute to be written in. */
+export const SHORT_DOTS = '……';
 
 export function ruleSetOf(campaign: Pick<CampaignRow, 'rule_set_id'>): RuleSet {
   const rs = ruleSetById(campaign.rule_set_id);

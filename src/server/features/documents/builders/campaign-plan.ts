@@ -5,7 +5,18 @@ import { ASSIGNMENT_DUTY_LABELS, MILESTONE_LABELS } from '../../../../shared/cam
 import { milestonesOf } from '../../../adapters/db/campaigns.repository.js';
 import { getPlan } from '../../planning/get-plan.js';
 import { visibleAssignments } from '../../planning/list-assignments.js';
-import { collectiveSignature, dmy, fileCopyLine, frame, h, loadDocumentFormat, loadIssuer, p, textBlocks, type DocumentBuilder } from '../document-kit.js';
+import {
+  collectiveSignature,
+  dmy,
+  fileCopyLine,
+  frame,
+  h,
+  loadDocumentFormat,
+  loadIssuer,
+  p,
+  textBlocks,
+  type DocumentBuilder,
+} from '../document-kit.js';
 
 export const buildCampaignPlan: DocumentBuilder = async (ctx, principal, { campaign, caller }) => {
   const plan = await getPlan(ctx, principal, campaign.id);
@@ -17,7 +28,11 @@ export const buildCampaignPlan: DocumentBuilder = async (ctx, principal, { campa
   const year = campaign.review_year;
   const body = plan.text.trim()
     ? textBlocks(plan.text)
-    : [p(`Thực hiện quy định, hướng dẫn của Trung ương về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}, ${issuer.bodyName} xây dựng kế hoạch như sau:`)];
+    : [
+        p(
+          `Thực hiện quy định, hướng dẫn của Trung ương về kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${year}, ${issuer.bodyName} xây dựng kế hoạch như sau:`,
+        ),
+      ];
   const milestones = milestonesOf(campaign);
   if (milestones.length) {
     body.push(h('Tiến độ thực hiện', 1));

@@ -249,10 +249,10 @@ function quotaBlocks(ruleSet: RuleSet, quotas: QuotaView[]): DocBlock[] {
     const excellent = levelShort(ruleSet, subject, 'excellent');
     out.push(
       p(
-        `Số ${excellent} không vượt quá ${num(q.pct)} % số ${good} (${q.source.document}; ${q.groupLabel}; ` +
-          `lấy phần nguyên theo mặc định của Tự soi${q.exceptional ? '; mức nổi bật do cấp có thẩm quyền cho phép' : ''}): ` +
-          `${q.good} ${noun} ${good} × ${num(q.pct)} % = ${product((q.good * q.pct) / 100)} → tối đa ${q.cap} ${excellent}; ` +
-          `đề nghị ${q.excellent}${q.passed ? '' : `, vượt ${q.excellent - q.cap}`}.`,
+        `Về tỷ lệ ${excellent}: không quá ${num(q.pct)} % số ${good} trong nhóm ${q.groupLabel}` +
+          `${q.exceptional ? ' (mức nổi bật do cấp có thẩm quyền cho phép)' : ''} theo ${q.source.document}, lấy phần nguyên ` +
+          `(mặc định của Tự soi): ${q.good} ${noun} ${good} × ${num(q.pct)} % = ${product((q.good * q.pct) / 100)} → tối đa ${q.cap} ${excellent}; ` +
+          `cả nhóm đề nghị ${q.excellent}${q.passed ? '' : `, vượt ${q.excellent - q.cap}`}.`,
       ),
     );
   }

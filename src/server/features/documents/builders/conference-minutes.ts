@@ -11,7 +11,7 @@ import type { ConferenceView, EntryView } from '../../../../shared/contracts/con
 import { AppError } from '../../../../shared/errors.js';
 import { getConference } from '../../conferences/get-conference.js';
 import { frame, h, labelled, loadDocumentFormat, loadIssuer, p, textBlocks, type DocumentBuilder } from '../document-kit.js';
-import { comrade, DOTS, localMoment, lowerFirst, parentOf, stripComrade, upperBodyName } from './after-review-kit.js';
+import { comrade, DOTS, SHORT_DOTS, localMoment, lowerFirst, parentOf, stripComrade, upperBodyName } from './after-review-kit.js';
 
 export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { campaign, subjectId }) => {
   if (!subjectId) throw new AppError('document.subject_required');
@@ -44,7 +44,7 @@ export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { 
   body.push(
     p('Hội nghị kiểm điểm theo thứ tự: tập thể trước, cá nhân sau; người đứng đầu trước, cấp phó và đảng viên sau:', { indent: true }),
   );
-  body.push({ type: 'list', items: view.agenda.map((a, i) => `${i + 1}. ${a.label}`) });
+  body.push(...view.agenda.map((a, i) => p(`${i + 1}. ${a.label}`)));
   if (view.minutes.general.trim()) body.push(...textBlocks(view.minutes.general));
   view.agenda.forEach((item, i) => body.push(...subjectBlocks(view, item, i)));
   const loose = view.entries.filter((e) => e.subjectKind === null);
@@ -61,9 +61,14 @@ export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { 
   body.push(h(`${view.tallies.length > 0 ? 'IV' : 'III'}. KẾT THÚC HỘI NGHỊ`, 1));
   if (view.minutes.closing.trim()) body.push(...textBlocks(view.minutes.closing));
   body.push(
-    p(end ? `Hội nghị kết thúc lúc ${end.time}, ngày ${end.date}.` : `Hội nghị kết thúc lúc ${DOTS} giờ ${DOTS} phút, ngày ${DOTS}.`, {
-      indent: true,
-    }),
+    p(
+      end
+        ? `Hội nghị kết thúc lúc ${end.time}, ngày ${end.date}.`
+        : `Hội nghị kết thúc lúc ${SHORT_DOTS} giờ ${SHORT_DOTS} phút, ngày ${DOTS}.`,
+      {
+        indent: true,
+      },
+    ),
   );
 
   return {
@@ -71,7 +76,7 @@ export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { 
     subjectId: view.id,
     fileBase: `Biên bản hội nghị kiểm điểm năm ${year} - ${view.unitName}`,
     model: frame('conference_minutes', issuer, format, year, {
-      summary: `hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân năm ${year}`,
+      summary: `hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm ${year}`,
       body,
       // The minutes are signed by the one who kept them and the one who chaired (regulations §3.1 bước 5).
       signatures: [
@@ -112,7 +117,8 @@ function guestBlocks(view: ConferenceView): DocBlock[] {
     {
       type: 'list',
       items: came.map((g) => {
-        const title = g.title?.trim() || (g.kind === 'director' ? 'phụ trách, chỉ đạo hội nghị' : '');
+        // Director guests come titled "Đồng chí phụ trách, chỉ đạo" (start-conference.ts): not twice "Đồng chí".
+        const title = stripComrade(g.title) || (g.kind === 'director' ? 'phụ trách, chỉ đạo' : '');
         return `${comrade(g.name, true)}${title ? `, ${title}` : ''}`;
       }),
     },
@@ -190,14 +196,15 @@ function tallyTable(view: ConferenceView): DocBlock {
   const tallies = [...view.tallies].sort((a, b) => (order.get(a.memberId) ?? 0) - (order.get(b.memberId) ?? 0));
   return {
     type: 'table',
-    size: 12,
+    // Ten columns: one size smaller than other tables, each level wide enough for "HTXSNV" in bold.
+    size: 11,
     columns: [
-      { header: 'TT', width: 6, align: 'center' },
-      { header: 'Họ và tên', width: 28 },
-      { header: 'Có mặt', width: 8, align: 'center' },
-      { header: 'Hợp lệ', width: 8, align: 'center' },
-      ...view.levels.map((l) => ({ header: l.short, width: 9, align: 'center' as const })),
-      { header: 'Đề nghị', width: 14, align: 'center' },
+      { header: 'TT', width: 5, align: 'center' },
+      { header: 'Họ và tên', width: 21 },
+      { header: 'Có mặt', width: 7, align: 'center' },
+      { header: 'Hợp lệ', width: 7, align: 'center' },
+      ...view.levels.map((l) => ({ header: l.short, width: 12, align: 'center' as const })),
+      { header: 'Đề nghị', width: 12, align: 'center' },
     ],
     rows: tallies.map((t, i) => [
       i + 1,

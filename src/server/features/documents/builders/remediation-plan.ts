@@ -86,7 +86,10 @@ export const buildRemediationPlan: DocumentBuilder = async (ctx, principal, { ca
           {
             title: 'PHỤ LỤC',
             subtitle: `Kế hoạch khắc phục hạn chế, khuyết điểm của đảng viên ${plan.subject.unitName} năm ${year}`,
-            body: [memberTable(members), p(`Tình trạng và tiến độ tính đến ngày ${dmy(plan.businessDate)}.`, { italic: true })],
+            body: [
+              memberTable(members, plan.subject.unitId),
+              p(`Tình trạng và tiến độ tính đến ngày ${dmy(plan.businessDate)}.`, { italic: true }),
+            ],
           },
         ]
       : undefined;
@@ -169,10 +172,11 @@ async function memberPlans(ctx: AppContext, principal: Caller, campaignId: strin
   }
 }
 
-function memberTable(rows: RemediationListRow[]): DocBlock {
+function memberTable(rows: RemediationListRow[], unitId: string): DocBlock {
   const table: (string | number)[][] = [];
   rows.forEach((m, n) => {
-    const who = `${m.subjectName} (${m.unitName})`;
+    // The chi bộ is named where the plan's unit holds several (a đảng bộ's plan).
+    const who = m.unitId === unitId ? m.subjectName : `${m.subjectName} (${m.unitName})`;
     if (m.items.length === 0) {
       table.push([n + 1, who, '', 'Chưa có biện pháp', '', '', '']);
       return;
@@ -194,12 +198,12 @@ function memberTable(rows: RemediationListRow[]): DocBlock {
     size: 12,
     columns: [
       { header: 'TT', width: 5, align: 'center' },
-      { header: 'Họ và tên', width: 17 },
-      { header: 'Hạn chế, khuyết điểm', width: 21 },
-      { header: 'Biện pháp khắc phục', width: 23 },
+      { header: 'Họ và tên', width: 16 },
+      { header: 'Hạn chế, khuyết điểm', width: 20 },
+      { header: 'Biện pháp khắc phục', width: 22 },
       { header: 'Người thực hiện', width: 11 },
-      { header: 'Thời hạn', width: 11, align: 'center' },
-      { header: 'Tiến độ', width: 12 },
+      { header: 'Thời hạn', width: 13, align: 'center' },
+      { header: 'Tiến độ', width: 13 },
     ],
     rows: table,
   };

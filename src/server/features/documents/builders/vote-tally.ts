@@ -10,7 +10,7 @@ import type { DocBlock } from '../../../../shared/contracts/documents.js';
 import { AppError } from '../../../../shared/errors.js';
 import { getConference } from '../../conferences/get-conference.js';
 import { frame, h, loadDocumentFormat, loadIssuer, p, type DocumentBuilder } from '../document-kit.js';
-import { DOTS, levelLegend, localMoment, ruleSetOf } from './after-review-kit.js';
+import { DOTS, SHORT_DOTS, levelLegend, localMoment, ruleSetOf } from './after-review-kit.js';
 
 export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign, subjectId }) => {
   if (!subjectId) throw new AppError('document.subject_required');
@@ -47,21 +47,21 @@ export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign
   } else {
     body.push({
       type: 'table',
-      size: 12,
+      // One size smaller than other tables, each level wide enough for "HTXSNV" in bold; the invalid
+      // ballots are given member by member below the table.
+      size: 11,
       columns: [
         { header: 'TT', width: 5, align: 'center' },
-        { header: 'Họ và tên', width: 23 },
-        { header: 'Phiếu phát ra', width: 9, align: 'center' },
-        { header: 'Phiếu thu vào', width: 9, align: 'center' },
-        { header: 'Phiếu hợp lệ', width: 9, align: 'center' },
-        ...view.levels.map((l) => ({ header: l.short, width: 8, align: 'center' as const })),
-        { header: 'Mức đề nghị', width: 13, align: 'center' },
+        { header: 'Họ và tên', width: 19 },
+        { header: 'Phiếu phát ra', width: 8, align: 'center' },
+        { header: 'Phiếu hợp lệ', width: 8, align: 'center' },
+        ...view.levels.map((l) => ({ header: l.short, width: 12, align: 'center' as const })),
+        { header: 'Mức đề nghị', width: 12, align: 'center' },
       ],
       rows: tallies.map((t, i) => [
         i + 1,
         names.get(t.memberId) ?? '',
         t.present,
-        t.valid + t.invalid,
         t.valid,
         ...view.levels.map((l) => t.votes[l.level]),
         view.levels.find((l) => l.level === t.proposedLevel)?.short ?? 'Chưa đủ',
@@ -78,19 +78,19 @@ export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign
     body.push({
       type: 'list',
       items: tallies.map((t) => {
-        const name = `Đồng chí ${names.get(t.memberId) ?? ''}`;
+        const head = `Đồng chí ${names.get(t.memberId) ?? ''}: ${t.present} phiếu phát ra, thu vào ${t.valid + t.invalid} (${t.valid} hợp lệ, ${t.invalid} không hợp lệ)`;
         const at = view.levels.findIndex((l) => l.level === t.proposedLevel);
-        if (at < 0) return `${name}: không mức nào được quá một nửa trong ${t.valid} phiếu hợp lệ.`;
+        if (at < 0) return `${head}; không mức nào được quá một nửa số phiếu hợp lệ.`;
         // view.levels runs from the highest level down (LEVELS order).
         const atOrAbove = view.levels.slice(0, at + 1).reduce((n, l) => n + t.votes[l.level], 0);
-        return `${name}: ${atOrAbove}/${t.valid} phiếu hợp lệ ở mức «${view.levels[at]!.label}» trở lên, đề nghị mức này.`;
+        return `${head}; ${atOrAbove}/${t.valid} phiếu hợp lệ ở mức «${view.levels[at]!.label}» trở lên, đề nghị mức này.`;
       }),
     });
   }
   if (waiting.length > 0) {
     body.push(p(`Chưa có kết quả kiểm phiếu đối với: ${waiting.map((a) => a.label).join('; ')}.`, { italic: true }));
   }
-  body.push(p(`Biên bản kiểm phiếu lập xong lúc ${DOTS} giờ ${DOTS} phút cùng ngày.`));
+  body.push(p(`Biên bản kiểm phiếu lập xong lúc ${SHORT_DOTS} giờ ${SHORT_DOTS} phút cùng ngày.`));
 
   return {
     issuer,
@@ -99,10 +99,10 @@ export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign
     model: frame('vote_tally', issuer, format, year, {
       summary: `kiểm phiếu biểu quyết đề nghị xếp loại chất lượng đảng viên năm ${year}`,
       body,
-      // The counting committee signs; the head last, as the one who answers for the count.
+      // The counting committee signs: its members on the left, its head on the right (the last
+      // signature, the one issuing replaces).
       signatures: [
-        { authority: null, title: 'ỦY VIÊN BAN KIỂM PHIẾU', name: DOTS },
-        { authority: null, title: 'ỦY VIÊN BAN KIỂM PHIẾU', name: DOTS },
+        { authority: null, title: 'CÁC ỦY VIÊN BAN KIỂM PHIẾU', name: DOTS },
         { authority: null, title: 'TRƯỞNG BAN KIỂM PHIẾU', name: DOTS },
       ],
       recipients: [],
