@@ -44,6 +44,14 @@ export const PATHS = {
   comingSoon: (module: string) => `/sap-co/${module}`,
   campaigns: '/kiem-diem',
   campaign: (id: string) => `/kiem-diem/${id}`,
+  /** The campaign's cockpit (tab "Tiến độ") opened with its filters set: the dashboards' click-through. */
+  campaignCockpit: (id: string, filters: { stage?: string; sector?: string; overdue?: boolean } = {}) => {
+    const q = new URLSearchParams({ tab: 'progress' });
+    if (filters.stage) q.set('stage', filters.stage);
+    if (filters.sector) q.set('sector', filters.sector);
+    if (filters.overdue) q.set('overdue', '1');
+    return `/kiem-diem/${id}?${q.toString()}`;
+  },
   dossier: (campaignId: string, unitId: string) => `/kiem-diem/${campaignId}/don-vi/${unitId}`,
   /** A review by its subject: 'member' + member id, or 'collective' / 'leadership' + unit id. */
   review: (campaignId: string, subjectKind: string, subjectKey: string) =>
@@ -78,6 +86,7 @@ export const PATHS = {
   reportsCampaign: (campaignId: string, tab?: string) => `/bao-cao/${campaignId}${tab ? `?tab=${tab}` : ''}`,
   /** Announcements (tin mới) as the office posts them. */
   announcements: '/tin-moi',
+  documentSettings: '/quan-tri/the-thuc-van-ban',
 } as const;
 
 /** Modules of the yearly review that later issues bring (design §4). */
@@ -118,6 +127,8 @@ export function buildMenu(me: Me): MenuEntry[] {
     admin.push({ key: 'imports', label: 'Nhập dữ liệu từ Excel', icon: 'import', path: PATHS.imports });
   }
   if (me.abilities.readCampaigns) admin.push({ key: 'rule-sets', label: 'Bộ quy định theo năm', icon: 'admin', path: PATHS.ruleSets });
+  if (me.abilities.configureDocuments)
+    admin.push({ key: 'document-settings', label: 'Thể thức văn bản', icon: 'report', path: PATHS.documentSettings });
   if (me.abilities.readAudit) admin.push({ key: 'audit', label: 'Nhật ký', icon: 'audit', path: PATHS.audit });
   if (admin.length > 0) entries.push({ key: 'admin', label: 'Quản trị', icon: 'admin', children: admin });
   return entries;

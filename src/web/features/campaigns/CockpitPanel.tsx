@@ -3,7 +3,7 @@
 import { Card, Col, Flex, Progress, Row, Segmented, Select, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PATHS } from '../../app/menu';
 import { QueryError } from '../../components/feedback';
 import { StageTag } from '../../components/StageTag';
@@ -20,7 +20,16 @@ import type { CockpitUnit } from '../../../shared/contracts/campaigns.js';
 import { campaignKeys, fetchCockpit, type CampaignDetail, type CockpitParams } from './api';
 
 export function CockpitPanel({ campaign }: { campaign: CampaignDetail }) {
-  const [params, setParams] = useState<CockpitParams>({ level: 'grassroots', page: 1, pageSize: 50 });
+  // A link may open the cockpit filtered (the report dashboards' click-through: ?stage=, ?sector=, ?overdue=1).
+  const [search] = useSearchParams();
+  const [params, setParams] = useState<CockpitParams>(() => ({
+    level: 'grassroots',
+    page: 1,
+    pageSize: 50,
+    stage: UNIT_STAGES.find((s) => s === search.get('stage')),
+    sector: SECTORS.find((s) => s === search.get('sector')),
+    overdueOnly: search.get('overdue') === '1' || undefined,
+  }));
   const set = (patch: Partial<CockpitParams>) => setParams((p) => ({ ...p, page: 1, ...patch }));
   const { data, isPending, error, refetch } = useQuery({
     queryKey: campaignKeys.cockpit(campaign.id, params),

@@ -11,6 +11,16 @@ import type { ChartOption, ChartTarget } from '../../../shared/report-charts.js'
 
 echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
+/**
+ * A title or subtitle wider than a narrow container (a phone) ends in "…" rather than being cut at
+ * both edges; the layout below it (legend, grid) assumes one line each.
+ */
+function fitTitles(c: echarts.ECharts, width: number): void {
+  const titles = (c.getOption() as { title?: unknown[] }).title ?? [];
+  if (titles.length === 0 || width <= 0) return;
+  c.setOption({ title: titles.map(() => ({ textStyle: { width: Math.max(80, width - 16), overflow: 'truncate' } })) });
+}
+
 export interface EChartProps {
   /** Marks the element (`data-chart`) for tests and for the page's own links. */
   name: string;
@@ -37,7 +47,10 @@ export function EChart({ name, option, height, label, onTarget }: EChartProps) {
       const target = (params.data as { target?: ChartTarget } | undefined)?.target;
       if (target && handler.current) handler.current(target);
     });
-    const observer = new ResizeObserver(() => c.resize());
+    const observer = new ResizeObserver(() => {
+      c.resize();
+      fitTitles(c, el.clientWidth);
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -46,9 +59,16 @@ export function EChart({ name, option, height, label, onTarget }: EChartProps) {
     };
   }, []);
 
+  const clickable = onTarget !== undefined;
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    // Bars that lead nowhere do not look clickable.
+    const series = option.series as Record<string, unknown>[] | undefined;
+    const shown = clickable || !series ? option : { ...option, series: series.map((x) => ({ ...x, cursor: 'default' })) };
+    const c = chart.current;
+    if (!c || !ref.current) return;
+    c.setOption(shown, { notMerge: true });
+    fitTitles(c, ref.current.clientWidth);
+  }, [option, clickable]);
 
   return <div ref={ref} data-chart={name} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

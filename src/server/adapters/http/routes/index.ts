@@ -16,6 +16,10 @@ import { conferencesRoutes } from './conferences.routes.js';
 import { notificationsRoutes } from './notifications.routes.js';
 import { remediationRoutes } from './remediation.routes.js';
 import { classificationRoutes } from './classification.routes.js';
+import { documentsRoutes } from './documents.routes.js';
+import { announcementsRoutes } from './announcements.routes.js';
+import { exportsRoutes } from './exports.routes.js';
+import { reportsRoutes } from './reports.routes.js';
 
 export function allRoutes(): RouteDef[] {
   // Fixed paths before parameterized ones: /members/export must not be taken for /members/:id.
@@ -28,6 +32,7 @@ export function allRoutes(): RouteDef[] {
     ...auditRoutes,
     ...ruleSetsRoutes,
     ...notificationsRoutes,
+    ...announcementsRoutes,
     ...planningRoutes,
     ...memberYearRoutes,
     ...reviewsRoutes,
@@ -35,6 +40,9 @@ export function allRoutes(): RouteDef[] {
     ...conferencesRoutes,
     ...remediationRoutes,
     ...classificationRoutes,
+    ...documentsRoutes,
+    ...exportsRoutes,
+    ...reportsRoutes,
     ...campaignsRoutes,
   ] as RouteDef[];
 }
