@@ -87,7 +87,7 @@ describeWithBrowser('reports: dashboards, the summary report and an Excel list (
       const cells: string[] = [];
       sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));
       expect(cells.join(' | ')).toMatch(/Họ và tên|Tổ chức đảng|STT/);
-      expect(cells.join(' | ')).toContain('Thành ủy Hà Tĩnh');
+      expect(cells.join(' | ')).toContain('THÀNH ỦY HÀ TĨNH');
     });
   });
 });
