@@ -11,7 +11,8 @@ import type { AppContext } from '../../src/server/features/context.js';
 import { contextFor } from '../../src/server/main.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
-import { paragraph, readDocx } from '../support/docx.js';
+import { docxToPdf, paragraph, readDocx, requireLibreOffice } from '../support/docx.js';
+import { pdfFonts, pdfPagePng, pdfText } from '../support/pdf-tools.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { TEST_PASSWORD } from '../support/factories.js';
 import { TestClient } from '../support/http.js';
@@ -160,6 +161,36 @@ describeEachDialect('documents and the register', (dialect) => {
     const rows = await ctx.db.selectFrom('documents').select('number').where('type_code', '=', 'KH').where('year', '=', 2024).execute();
     expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
   });
+
+  // Printing is no data path: converted once, in the SQLite pass.
+  if (dialect === 'sqlite')
+    it('prints the issued plan through LibreOffice with Liberation fonts only and the Vietnamese text intact', async () => {
+      if (!(await requireLibreOffice())) return;
+      const c = await as(f.accounts.organizer.username);
+      const list = await c.get(`/api/documents?campaignId=${f.id}&kind=campaign_plan`);
+      const first = list.body.items.find((e: { number: number }) => e.number === 1);
+      const file = await c.get(`/api/documents/${first.id}/docx`);
+      const pdf = await docxToPdf(Buffer.from(file.body as ArrayBuffer), 'campaign_plan');
+      const fonts = pdfFonts(pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font.name).toMatch(/Liberation/);
+        expect(font.embedded).toBe(true);
+      }
+      const text = pdfText(pdf).normalize('NFC');
+      for (const s of [
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        'THÀNH ỦY HÀ TĨNH',
+        'Số 1-KH/TU',
+        'Hà Tĩnh, ngày 05 tháng 11 năm 2024',
+        'KẾ HOẠCH',
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        'Kiểm điểm nghiêm túc, đánh giá đúng thực chất',
+        'Trần Tú Anh',
+      ])
+        expect(text).toContain(s);
+      pdfPagePng(pdf, 'test-artifacts/documents/campaign_plan.png', { page: 1, dpi: 60 });
+    });
 
   it('numbers each year and type apart: a new year starts again at 1', async () => {
     const c = await as(f.accounts.organizer.username);
