@@ -10,7 +10,7 @@ import { BUSINESS_DATE, setSetting } from '../../src/server/adapters/db/settings
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeSmallCommittee, makeUnit, TEST_PASSWORD } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername } from '../support/http.js';
 import { canPostAnnouncement, canReadAnnouncement } from '../../src/server/domain/announcement-policy.js';
 import type { Principal } from '../../src/server/domain/policy.js';
 import type { Role } from '../../src/shared/vocabulary.js';
@@ -47,15 +47,7 @@ describeEachDialect('announcements', (dialect) => {
   let ctx: AppContext;
   let tree: Awaited<ReturnType<typeof makeSmallCommittee>>;
   let ward2: Awaited<ReturnType<typeof makeUnit>>;
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const count = async (table: 'announcements' | 'audit_events') =>
     Number(
       (

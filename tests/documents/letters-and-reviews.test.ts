@@ -20,7 +20,7 @@ import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { docxToPdf, paragraph, readDocx, requireLibreOffice, type DocxContent } from '../support/docx.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { TEST_PASSWORD, type UnitRef } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername } from '../support/http.js';
 import { pdfFonts, pdfPagePng, pdfText, pdfToolsAvailable } from '../support/pdf-tools.js';
 
 const NOW = '2024-11-20T08:00:00.000Z';
@@ -58,15 +58,7 @@ describeEachDialect('suggestion letter, collective report, individual review, ap
   let ctx: AppContext;
   let f: CampaignFixture;
   let c2025: string;
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const query = (kind: string, subjectId: string, campaignId = f.id) => `kind=${kind}&campaignId=${campaignId}&subjectId=${subjectId}`;
   const draft = async (username: string, kind: string, subjectId: string, campaignId?: string) =>
     (await as(username)).get(`/api/documents/draft?${query(kind, subjectId, campaignId)}`);

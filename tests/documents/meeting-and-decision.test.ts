@@ -21,7 +21,7 @@ import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { docxToPdf, paragraph, readDocx, requireLibreOffice, type DocxContent } from '../support/docx.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeSmallCommittee, makeUnit, TEST_PASSWORD } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername } from '../support/http.js';
 import { pdfFonts, pdfPagePng, pdfText } from '../support/pdf-tools.js';
 
 const KEY = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -42,15 +42,7 @@ describeEachDialect('documents after the review meeting', (dialect) => {
   const m = {} as Record<'binh' | 'cuc' | 'hung' | 'thuy', string>;
   let conferenceId: string;
   let pointId: string;
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const api = (tail: string) => `/api/campaigns/${fx.id}${tail}`;
   const conf = (tail = '') => `/api/conferences/${conferenceId}${tail}`;
   const query = (kind: DocumentKind, subjectId: string) => `kind=${kind}&campaignId=${fx.id}&subjectId=${subjectId}`;

@@ -15,7 +15,7 @@ import { docxToPdf, paragraph, readDocx, requireLibreOffice } from '../support/d
 import { pdfFonts, pdfPagePng, pdfText } from '../support/pdf-tools.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { TEST_PASSWORD } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername } from '../support/http.js';
 
 const NOW = '2024-11-05T08:00:00.000Z';
 const PLAN_TEXT = [
@@ -35,15 +35,7 @@ describeEachDialect('documents and the register', (dialect) => {
   let db: TestDatabase;
   let ctx: AppContext;
   let f: CampaignFixture;
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const draftPath = (kind = 'campaign_plan') => `/api/documents/draft?kind=${kind}&campaignId=${f.id}`;
 
   beforeAll(async () => {

@@ -18,7 +18,7 @@ import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-f
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeUnit, TEST_PASSWORD, type UnitRef } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername, TestClient } from '../support/http.js';
 
 const NOW = '2025-01-15T08:00:00.000Z';
 const MAX_UPLOAD = 4096;
@@ -32,15 +32,7 @@ describeEachDialect('remediation', (dialect) => {
   let ctx: AppContext;
   let f: CampaignFixture;
   let predecessor: UnitRef;
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const plan = (kind: string, key: string, rest = '', campaignId = f.id) =>
     `/api/campaigns/${campaignId}/remediation/${kind}/${key}${rest}`;
   const put = (c: TestClient, path: string, body: unknown) => c.request('PUT', path, body);

@@ -11,7 +11,7 @@ import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-f
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeUnit, TEST_PASSWORD } from '../support/factories.js';
-import { TestClient } from '../support/http.js';
+import { clientsByUsername, TestClient } from '../support/http.js';
 
 const NOW = '2024-11-20T08:00:00.000Z';
 const MAX_UPLOAD = 4096;
@@ -21,15 +21,7 @@ describeEachDialect('reviews', (dialect) => {
   let ctx: AppContext;
   let f: CampaignFixture;
   let hung: { id: string };
-  const clients = new Map<string, TestClient>();
-  const as = async (username: string) => {
-    let c = clients.get(username);
-    if (!c) {
-      c = await TestClient.loggedIn(ctx, username, TEST_PASSWORD);
-      clients.set(username, c);
-    }
-    return c;
-  };
+  const as = clientsByUsername(() => ctx, TEST_PASSWORD);
   const path = (kind: string, key: string, rest = '') => `/api/campaigns/${f.id}/reviews/${kind}/${key}${rest}`;
   const ids = {
     thuyOpen: newId(),

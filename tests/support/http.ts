@@ -67,3 +67,19 @@ export class TestClient {
     return c;
   }
 }
+
+/**
+ * One logged-in client per username, made on first use and kept for the test file: `as('bantochuc')`.
+ * The context is read when a client is first made (tests build it in beforeAll).
+ */
+export function clientsByUsername(ctx: () => AppContext, password: string): (username: string) => Promise<TestClient> {
+  const clients = new Map<string, TestClient>();
+  return async (username) => {
+    let c = clients.get(username);
+    if (!c) {
+      c = await TestClient.loggedIn(ctx(), username, password);
+      clients.set(username, c);
+    }
+    return c;
+  };
+}

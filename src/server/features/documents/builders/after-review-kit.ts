@@ -3,6 +3,8 @@
 // it ("Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị"), the level names of the year, the
 // body above a unit that its documents are addressed or reported to, and the small text forms of
 // minutes ("đồng chí …", "08 giờ 30 phút", the dotted line left for the hand).
+import type { ConferenceView } from '../../../../shared/contracts/conferences.js';
+import type { DocBlock } from '../../../../shared/contracts/documents.js';
 import type { Level } from '../../../../shared/campaign-vocabulary.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { CampaignRow } from '../../../adapters/db/schema.js';
@@ -155,4 +157,41 @@ export async function parentOf(db: Tx, issuer: Issuer): Promise<UnitBrief | null
 export function upperBodyName(parent: Pick<UnitBrief, 'name' | 'kind'>): string {
   const body = issuingBodyName(parent.name);
   return parent.kind === 'committee' ? `Ban Thường vụ ${body}` : body;
+}
+
+/** The meeting's tallies in agenda order (the collective first, then head, deputies, members: regulations §9b). */
+export function talliesInAgendaOrder(view: ConferenceView): ConferenceView['tallies'] {
+  const order = new Map(view.agenda.map((a, i) => [a.subjectKey, i]));
+  return [...view.tallies].sort((a, b) => (order.get(a.memberId) ?? 0) - (order.get(b.memberId) ?? 0));
+}
+
+/**
+ * The votes per member as the minutes and the vote count print them: one size smaller than other
+ * tables, each level column wide enough for "HTXSNV" in bold.
+ */
+export function tallyTable(
+  view: ConferenceView,
+  labels: { present: string; valid: string; proposed: string; pending: string; nameWidth: number; countWidth: number },
+): DocBlock {
+  const names = new Map(view.attendance.map((a) => [a.memberId, a.fullName]));
+  return {
+    type: 'table',
+    size: 11,
+    columns: [
+      { header: 'TT', width: 5, align: 'center' },
+      { header: 'Họ và tên', width: labels.nameWidth },
+      { header: labels.present, width: labels.countWidth, align: 'center' },
+      { header: labels.valid, width: labels.countWidth, align: 'center' },
+      ...view.levels.map((l) => ({ header: l.short, width: 12, align: 'center' as const })),
+      { header: labels.proposed, width: 12, align: 'center' },
+    ],
+    rows: talliesInAgendaOrder(view).map((t, i) => [
+      i + 1,
+      names.get(t.memberId) ?? '',
+      t.present,
+      t.valid,
+      ...view.levels.map((l) => t.votes[l.level]),
+      view.levels.find((l) => l.level === t.proposedLevel)?.short ?? labels.pending,
+    ]),
+  };
 }

@@ -11,7 +11,17 @@ import type { ConferenceView, EntryView } from '../../../../shared/contracts/con
 import { AppError } from '../../../../shared/errors.js';
 import { getConference } from '../../conferences/get-conference.js';
 import { frame, h, labelled, loadDocumentFormat, loadIssuer, p, textBlocks, type DocumentBuilder } from '../document-kit.js';
-import { comrade, DOTS, SHORT_DOTS, localMoment, lowerFirst, parentOf, stripComrade, upperBodyName } from './after-review-kit.js';
+import {
+  comrade,
+  DOTS,
+  SHORT_DOTS,
+  localMoment,
+  lowerFirst,
+  parentOf,
+  stripComrade,
+  tallyTable,
+  upperBodyName,
+} from './after-review-kit.js';
 
 export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { campaign, subjectId }) => {
   if (!subjectId) throw new AppError('document.subject_required');
@@ -55,7 +65,7 @@ export const buildConferenceMinutes: DocumentBuilder = async (ctx, principal, { 
 
   if (view.tallies.length > 0) {
     body.push(h('III. KẾT QUẢ BIỂU QUYẾT ĐỀ NGHỊ XẾP LOẠI ĐẢNG VIÊN', 1));
-    body.push(tallyTable(view));
+    body.push(minutesTallyTable(view));
   }
 
   body.push(h(`${view.tallies.length > 0 ? 'IV' : 'III'}. KẾT THÚC HỘI NGHỊ`, 1));
@@ -190,29 +200,6 @@ function entryBlock(view: ConferenceView, e: EntryView): DocBlock {
   };
 }
 
-function tallyTable(view: ConferenceView): DocBlock {
-  const names = new Map(view.attendance.map((a) => [a.memberId, a.fullName]));
-  const order = new Map(view.agenda.map((a, i) => [a.subjectKey, i]));
-  const tallies = [...view.tallies].sort((a, b) => (order.get(a.memberId) ?? 0) - (order.get(b.memberId) ?? 0));
-  return {
-    type: 'table',
-    // Ten columns: one size smaller than other tables, each level wide enough for "HTXSNV" in bold.
-    size: 11,
-    columns: [
-      { header: 'TT', width: 5, align: 'center' },
-      { header: 'Họ và tên', width: 21 },
-      { header: 'Có mặt', width: 7, align: 'center' },
-      { header: 'Hợp lệ', width: 7, align: 'center' },
-      ...view.levels.map((l) => ({ header: l.short, width: 12, align: 'center' as const })),
-      { header: 'Đề nghị', width: 12, align: 'center' },
-    ],
-    rows: tallies.map((t, i) => [
-      i + 1,
-      names.get(t.memberId) ?? '',
-      t.present,
-      t.valid,
-      ...view.levels.map((l) => t.votes[l.level]),
-      view.levels.find((l) => l.level === t.proposedLevel)?.short ?? '',
-    ]),
-  };
+function minutesTallyTable(view: ConferenceView): DocBlock {
+  return tallyTable(view, { present: 'Có mặt', valid: 'Hợp lệ', proposed: 'Đề nghị', pending: '', nameWidth: 21, countWidth: 7 });
 }

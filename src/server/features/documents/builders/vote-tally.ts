@@ -10,7 +10,7 @@ import type { DocBlock } from '../../../../shared/contracts/documents.js';
 import { AppError } from '../../../../shared/errors.js';
 import { getConference } from '../../conferences/get-conference.js';
 import { frame, h, loadDocumentFormat, loadIssuer, p, type DocumentBuilder } from '../document-kit.js';
-import { DOTS, SHORT_DOTS, levelLegend, localMoment, ruleSetOf } from './after-review-kit.js';
+import { DOTS, SHORT_DOTS, levelLegend, localMoment, ruleSetOf, tallyTable, talliesInAgendaOrder } from './after-review-kit.js';
 
 export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign, subjectId }) => {
   if (!subjectId) throw new AppError('document.subject_required');
@@ -24,8 +24,7 @@ export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign
   const day = localMoment(view.startedAt ?? view.scheduledFor);
 
   const names = new Map(view.attendance.map((a) => [a.memberId, a.fullName]));
-  const agendaOrder = new Map(view.agenda.map((a, i) => [a.subjectKey, i]));
-  const tallies = [...view.tallies].sort((a, b) => (agendaOrder.get(a.memberId) ?? 0) - (agendaOrder.get(b.memberId) ?? 0));
+  const tallies = talliesInAgendaOrder(view);
   const counted = new Set(tallies.map((t) => t.memberId));
   const waiting = view.agenda.filter((a) => a.votable && !counted.has(a.subjectKey));
 
@@ -45,28 +44,17 @@ export const buildVoteTally: DocumentBuilder = async (ctx, principal, { campaign
   if (tallies.length === 0) {
     body.push(p(`Chưa có kết quả kiểm phiếu nào được ghi nhận. ${DOTS}`));
   } else {
-    body.push({
-      type: 'table',
-      // One size smaller than other tables, each level wide enough for "HTXSNV" in bold; the invalid
-      // ballots are given member by member below the table.
-      size: 11,
-      columns: [
-        { header: 'TT', width: 5, align: 'center' },
-        { header: 'Họ và tên', width: 19 },
-        { header: 'Phiếu phát ra', width: 8, align: 'center' },
-        { header: 'Phiếu hợp lệ', width: 8, align: 'center' },
-        ...view.levels.map((l) => ({ header: l.short, width: 12, align: 'center' as const })),
-        { header: 'Mức đề nghị', width: 12, align: 'center' },
-      ],
-      rows: tallies.map((t, i) => [
-        i + 1,
-        names.get(t.memberId) ?? '',
-        t.present,
-        t.valid,
-        ...view.levels.map((l) => t.votes[l.level]),
-        view.levels.find((l) => l.level === t.proposedLevel)?.short ?? 'Chưa đủ',
-      ]),
-    });
+    // The invalid ballots are given member by member below the table.
+    body.push(
+      tallyTable(view, {
+        present: 'Phiếu phát ra',
+        valid: 'Phiếu hợp lệ',
+        proposed: 'Mức đề nghị',
+        pending: 'Chưa đủ',
+        nameWidth: 19,
+        countWidth: 8,
+      }),
+    );
     body.push(p(`${levelLegend(ruleSet, 'member')} Số phiếu phát ra bằng số đảng viên có mặt khi biểu quyết.`, { italic: true }));
     // regulations §9b (UNCONFIRMED practice, tally.ts proposedLevelFromTally): said as the rule it is.
     body.push(
