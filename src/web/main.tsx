@@ -1,5 +1,6 @@
 // The browser app's entry: fonts (local files, Vietnamese subset included), the vi_VN locale of
 // Ant Design and dayjs, TanStack Query and the router.
+import './zod-config';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/500.css';
 import '@fontsource/be-vietnam-pro/600.css';

@@ -177,10 +177,21 @@ export const DOCUMENT_SUBJECTS: Record<DocumentKind, 'campaign' | 'unit' | 'memb
   summary_report: 'campaign',
 };
 
+/**
+ * The signature as typed when issuing: free text like any other (design §4: NFC, trimmed, bounded),
+ * so the register and the Word file hold the same composed Vietnamese as the rest of the app.
+ */
+const typedSignature = z.object({
+  authority: text(200).nullable(),
+  title: text(200),
+  name: text(200),
+  note: text(300).optional(),
+}) satisfies z.ZodType<DocSignature, unknown>;
+
 export const issueDocumentBody = documentRequest.extend({
   /** The issue date printed; the business date when left out. */
   issuedOn: isoDate.optional(),
-  signature: docSignature.optional(),
+  signature: typedSignature.optional(),
   recipients: z.array(text(200)).max(30).optional(),
 });
 export type IssueDocumentBody = z.infer<typeof issueDocumentBody>;

@@ -76,7 +76,30 @@ export function safeMime(mime: string | null | undefined): string {
   return /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/.test(m) && m.length <= 100 ? m : 'application/octet-stream';
 }
 
-/** Stores the bytes and links them to their owner; refuses a file over the limit (nothing written). */
+/** Names that Windows or a shell would run on a double click; no review or dossier needs one. */
+const EXECUTABLE_NAME = /\.(exe|dll|com|scr|pif|cpl|msi|msp|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|wsh|hta|jar|lnk|reg|sh|apk|app|elf)$/i;
+
+/**
+ * A program rather than a document (issue 6: uploads of the wrong type are refused): by its name,
+ * or by its first bytes whatever it is called — a Windows PE, ELF or Mach-O program.
+ */
+export function isExecutable(name: string, content: Buffer): boolean {
+  if (EXECUTABLE_NAME.test(name.trim())) return true;
+  if (content.length >= 64 && content[0] === 0x4d && content[1] === 0x5a) {
+    // "MZ" alone could begin a text file: a PE program also has "PE\0\0" where its header says.
+    const pe = content.readUInt32LE(0x3c);
+    if (pe + 4 <= content.length && content.readUInt32BE(pe) === 0x50450000) return true;
+  }
+  if (content.length >= 4) {
+    const magic = content.readUInt32BE(0);
+    if (magic === 0x7f454c46 || magic === 0xfeedface || magic === 0xfeedfacf || magic === 0xcefaedfe || magic === 0xcffaedfe) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Stores the bytes and links them to their owner; refuses a file over the limit or a program (nothing written). */
 export async function storeAttachment(tx: Tx, input: StoreAttachmentInput): Promise<StoredAttachment> {
   const size = input.content.length;
   const name = safeFileName(input.name);
@@ -87,6 +110,12 @@ export async function storeAttachment(tx: Tx, input: StoreAttachmentInput): Prom
     );
   }
   if (size === 0) throw new AppError('request.invalid', `Tệp "${name}" rỗng, không có nội dung.`);
+  if (isExecutable(name, input.content)) {
+    throw new AppError(
+      'request.invalid',
+      `Tệp "${name}" là chương trình chạy được, không nhận làm tệp đính kèm. Hãy đính kèm tài liệu (PDF, Word, Excel, ảnh).`,
+    );
+  }
   const mime = safeMime(input.mime);
   const fileId = newId();
   const id = newId();

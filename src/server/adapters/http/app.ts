@@ -82,8 +82,20 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Not covered by default-src: an injected <base> or <form action> could send the app's own
+        // requests or a typed password elsewhere.
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
       },
       referrerPolicy: 'same-origin',
+      xFrameOptions: 'DENY', // the same as frame-ancestors 'none', for browsers that ignore CSP 3
+      // HSTS only where the deployment says it is served over HTTPS (TUSOI_SECURE_COOKIES=1, the
+      // switch of the cookies' Secure flag): an office server reached over plain HTTP has no use
+      // for it, and a trial behind a temporary TLS proxy would otherwise pin browsers to HTTPS for
+      // a year.
+      strictTransportSecurity: app.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      // A handler's own stricter header stays: attachments are served with "sandbox; default-src 'none'".
+      overwrite: false,
     }),
   );
 

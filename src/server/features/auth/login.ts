@@ -53,7 +53,21 @@ export async function login(
     });
     throw new AppError('auth.invalid_credentials');
   }
-  if (account.disabled) throw new AppError('auth.account_disabled');
+  if (account.disabled) {
+    // The right password of a locked-out account: someone holds it, which its administrators must see.
+    await ctx.db.transaction().execute((tx) =>
+      recordAudit(tx, {
+        entityType: 'account',
+        entityId: account.id,
+        action: 'auth.login_failed',
+        actorId: null,
+        scopePath: null,
+        at: now,
+        after: { disabled: true },
+      }),
+    );
+    throw new AppError('auth.account_disabled');
+  }
   return ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('login_throttle').where('key', '=', key).execute();
     const session = await createSession(tx, account.id, nowMs, ctx.config.sessionIdleMinutes, input.userAgent);

@@ -10,6 +10,11 @@ import { route } from '../route.js';
 
 export const SESSION_COOKIE = 'tusoi_session';
 
+/** Never readable by scripts, not sent on cross-site posts, HTTPS only where the deployment says so. */
+function sessionCookieFlags(secure: boolean) {
+  return { httpOnly: true, sameSite: 'Lax', secure, path: '/' } as const;
+}
+
 export const authRoutes = [
   route({
     operationId: 'auth.login',
@@ -24,10 +29,7 @@ export const authRoutes = [
     async handler({ app, c, body }) {
       const r = await login(app, { ...body, userAgent: c.req.header('user-agent') ?? null });
       setCookie(c, SESSION_COOKIE, r.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: app.config.secureCookies,
-        path: '/',
+        ...sessionCookieFlags(app.config.secureCookies),
         maxAge: app.config.sessionIdleMinutes * 60 * 24, // the server-side expiry is what counts
       });
       return { ok: true as const, mustChangePassword: r.mustChangePassword, csrfToken: r.csrfToken };
@@ -45,7 +47,9 @@ export const authRoutes = [
     errors: [],
     async handler({ app, c, auth, body }) {
       await logout(app, { accountId: auth.principal.accountId, sessionId: auth.sessionId, everywhere: body.everywhere });
-      if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      // The expiring cookie carries the same flags as the one it replaces (a Secure cookie is only
+      // overwritten by a Secure one in some browsers).
+      if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, sessionCookieFlags(app.config.secureCookies));
       return { ok: true as const };
     },
   }),
