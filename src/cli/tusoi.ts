@@ -49,12 +49,12 @@ export const COMMANDS: Entry[] = [
   },
   {
     name: 'backup',
-    summary: 'Sao lưu cơ sở dữ liệu SQLite (trực tuyến, có kiểm tra)',
+    summary: 'Sao lưu cơ sở dữ liệu (SQLite hoặc PostgreSQL qua pg_dump; trực tuyến, có kiểm tra)',
     load: async () => (await import('./commands/backup.js')).backupCommand,
   },
   {
     name: 'restore',
-    summary: 'Khôi phục cơ sở dữ liệu SQLite từ bản sao lưu',
+    summary: 'Khôi phục cơ sở dữ liệu từ bản sao lưu (PostgreSQL qua pg_restore, cần --yes)',
     load: async () => (await import('./commands/restore.js')).restoreCommand,
   },
   {

@@ -1,12 +1,39 @@
-// `tusoi restore FILE` (issue 2 item 8): puts a backup back in place of the SQLite database, only
-// when the file is a sound Tự soi database and no server has the database open; the database it
-// replaces is kept beside it as <database>.bak-<time>.
+// `tusoi restore FILE` (issue 2 item 8; PostgreSQL: issue 6 item 4). SQLite: puts a backup back in
+// place of the database file, only when the file is a sound Tự soi database and no server has the
+// database open; the database it replaces is kept beside it as <database>.bak-<time>. PostgreSQL:
+// the pg_dump archive, once checked, replaces the database's tables in one transaction, after the
+// current content is saved beside the backup; asks for --yes. Both then check the migration level
+// and every audit chain of what was restored.
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../../server/adapters/db/dialect.js';
-import { migrationsFor } from '../../server/adapters/db/migrate.js';
-import { CliError, EXIT_OK, UsageError, databaseConfig, databaseFile, err, out, parseOptions, type Command } from '../io.js';
+import { openDatabase, type DbHandle } from '../../server/adapters/db/dialect.js';
+import { migrationLevel, migrationsFor } from '../../server/adapters/db/migrate.js';
+import { verifyAllChains } from '../../server/adapters/db/audit.repository.js';
+import {
+  BackupError,
+  inspectPostgresBackup,
+  otherPostgresSessions,
+  restorePostgresBackup,
+  postgresHasTables,
+  writePostgresBackup,
+  type PostgresBackupInspection,
+} from '../../server/adapters/backup/backup-files.js';
+import { describeChainProblem } from '../../server/features/audit/verify-audit.js';
+import {
+  CliError,
+  EXIT_ERROR,
+  EXIT_OK,
+  UsageError,
+  databaseConfig,
+  databaseFile,
+  describeDatabase,
+  err,
+  out,
+  parseOptions,
+  type Command,
+} from '../io.js';
+import { sizeText } from './backup.js';
 
 function stamp(): string {
   return new Date()
@@ -72,23 +99,104 @@ function moveIfExists(from: string, to: string): void {
   if (fs.existsSync(from)) fs.renameSync(from, to);
 }
 
+/** Walks every audit chain of the restored database and says how it went; false when one is broken. */
+async function reportChains(handle: DbHandle): Promise<boolean> {
+  const chains = await verifyAllChains(handle.db);
+  if (chains.problem) {
+    err(`Cảnh báo: dữ liệu đã khôi phục có ${describeChainProblem(chains.problem)}`);
+    return false;
+  }
+  out(`Nhật ký thay đổi: đã kiểm tra ${chains.checked.toLocaleString('vi-VN')} sự kiện, các chuỗi toàn vẹn.`);
+  return true;
+}
+
+async function inspect(url: string, file: string): Promise<PostgresBackupInspection> {
+  // The handle gives the migrations this version knows; it runs no query, so opens no connection.
+  const handle = await openDatabase({ dialect: 'postgres', url });
+  try {
+    return await inspectPostgresBackup(handle, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function restorePostgres(url: string, label: string, source: string, options: { yes: boolean; force: boolean }): Promise<number> {
+  try {
+    const inspection = await inspect(url, source);
+    if (!options.yes) {
+      throw new CliError(
+        `Khôi phục sẽ thay toàn bộ dữ liệu của ${label} bằng bản sao lưu ${source} (mức cấu trúc ${inspection.level}). ` +
+          'Chạy lại với --yes để xác nhận.',
+      );
+    }
+    const others = await otherPostgresSessions(url);
+    if (others > 0 && !options.force) {
+      throw new CliError(
+        `Đang có ${others} kết nối khác tới cơ sở dữ liệu (máy chủ Tự soi đang chạy?). Dừng máy chủ rồi chạy lại lệnh khôi phục; ` +
+          'nếu các kết nối đó không phải của Tự soi và không ghi dữ liệu, dùng --force.',
+      );
+    }
+    let kept: string | null = null;
+    if (await postgresHasTables(url)) {
+      kept = path.join(path.dirname(source), `tusoi-truoc-khoi-phuc-${stamp()}.dump`);
+      let copy;
+      try {
+        copy = await writePostgresBackup(url, kept);
+      } catch (e) {
+        const reason = (e as Error).message;
+        throw new CliError(`Không sao lưu được dữ liệu hiện có vào ${kept} (${reason}); chưa khôi phục gì.`);
+      }
+      err(`Đã sao lưu dữ liệu hiện có vào ${kept} (${sizeText(copy.bytes)} MB) trước khi khôi phục.`);
+    }
+    await restorePostgresBackup(url, inspection);
+
+    const handle = await openDatabase({ dialect: 'postgres', url });
+    try {
+      const level = await migrationLevel(handle);
+      if (level !== inspection.level) {
+        throw new CliError(`Sau khi khôi phục, mức cấu trúc là ${level ?? '(chưa có)'}, khác bản sao lưu (${inspection.level}).`);
+      }
+      out(`Đã khôi phục ${label} từ ${source} (mức cấu trúc ${level}).`);
+      if (kept) out(`Dữ liệu trước khi khôi phục được giữ ở ${kept}.`);
+      const intact = await reportChains(handle);
+      const latest = Object.keys(migrationsFor(handle)).sort().pop();
+      if (level !== latest) err(`Bản sao lưu ở mức cấu trúc cũ hơn phần mềm (${latest}): máy chủ sẽ cập nhật cấu trúc khi khởi động.`);
+      err('Khởi động lại máy chủ để dùng dữ liệu đã khôi phục.');
+      return intact ? EXIT_OK : EXIT_ERROR;
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    if (e instanceof BackupError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
 export const restoreCommand: Command = {
   name: 'restore',
-  help: `Cách dùng: tusoi restore TỆP
+  help: `Cách dùng: tusoi restore TỆP [--yes] [--force]
 
-Kiểm tra TỆP (toàn vẹn, đúng là cơ sở dữ liệu Tự soi) rồi đặt nó thay cơ sở dữ liệu đang cấu hình.
-Cơ sở dữ liệu cũ được giữ lại bên cạnh với đuôi .bak-<thời điểm>. Phải dừng máy chủ trước khi khôi
-phục; lệnh từ chối nếu cơ sở dữ liệu đang được mở.
-Với PostgreSQL, dùng pg_restore.`,
+Kiểm tra TỆP (đọc được trọn vẹn, đúng là cơ sở dữ liệu Tự soi, không mới hơn phần mềm) rồi đặt nó
+thay dữ liệu của cơ sở dữ liệu đang cấu hình; sau đó kiểm tra mức cấu trúc và mọi chuỗi nhật ký.
+Phải dừng máy chủ trước khi khôi phục.
+  SQLite:     TỆP là tệp do tusoi backup tạo. Cơ sở dữ liệu cũ được giữ lại bên cạnh với đuôi
+              .bak-<thời điểm>. Lệnh từ chối nếu cơ sở dữ liệu đang được mở.
+  PostgreSQL: TỆP là bản pg_dump --format=custom (tusoi backup tạo). Cần --yes để xác nhận. Dữ liệu
+              hiện có được sao lưu trước vào tusoi-truoc-khoi-phuc-<thời điểm>.dump cạnh TỆP, rồi
+              các bảng được thay trong một giao dịch duy nhất: lỗi giữa chừng thì không có gì thay
+              đổi. Lệnh từ chối khi còn kết nối khác tới cơ sở dữ liệu (máy chủ đang chạy), trừ khi
+              dùng --force. Cần pg_restore, psql (và pg_dump) cùng phiên bản chính với máy chủ.`,
   async run(args) {
-    const { positionals } = parseOptions(args, {}, true);
+    const { values, positionals } = parseOptions(args, { yes: { type: 'boolean' }, force: { type: 'boolean' } }, true);
     if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp sao lưu, ví dụ: tusoi restore sao-luu/tusoi-2026-01-15.sqlite');
     const source = path.resolve(positionals[0]);
     const config = databaseConfig();
-    const target = databaseFile(config);
-    if (target === null) {
-      throw new CliError('Cơ sở dữ liệu là PostgreSQL: hãy khôi phục bằng pg_restore (bản sao lưu tạo bằng pg_dump).');
+    if (config.dialect === 'postgres') {
+      return restorePostgres(config.url, describeDatabase(config), source, { yes: values.yes === true, force: values.force === true });
     }
+    if (values.force) throw new UsageError('--force chỉ dùng khi khôi phục PostgreSQL; với SQLite hãy dừng máy chủ trước.');
+    const target = databaseFile(config);
+    if (target === null) throw new CliError('Không xác định được tệp cơ sở dữ liệu.');
     if (!fs.existsSync(source)) throw new CliError(`Không tìm thấy tệp ${source}.`);
     if (source === target) throw new CliError('Tệp sao lưu chính là cơ sở dữ liệu đang cấu hình.');
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -120,7 +228,14 @@ Với PostgreSQL, dùng pg_restore.`,
     fs.renameSync(staged, target);
     out(`Đã khôi phục ${target} từ ${source} (mức cấu trúc ${level}).`);
     if (kept) out(`Cơ sở dữ liệu cũ được giữ ở ${kept}.`);
+    const restored = await openDatabase({ dialect: 'sqlite', file: target });
+    let intact: boolean;
+    try {
+      intact = await reportChains(restored);
+    } finally {
+      await restored.close();
+    }
     err('Khởi động lại máy chủ để dùng dữ liệu đã khôi phục.');
-    return EXIT_OK;
+    return intact ? EXIT_OK : EXIT_ERROR;
   },
 };

@@ -11,6 +11,8 @@ import { CliError, EXIT_OK, UsageError, databaseConfig, describeDatabase, err, o
 import { printFirstAdmin } from './init.js';
 import { loadBuildDemo, printDemoLogins } from './demo-logins.js';
 import { startNotificationScheduler } from '../../server/features/notifications/schedule-notification-tasks.js';
+import { backupSettingsProblem, startBackupScheduler } from '../../server/adapters/backup/backup-scheduler.js';
+import { BackupError } from '../../server/adapters/backup/pg-tools.js';
 
 interface Worker {
   stop(): Promise<void>;
@@ -101,16 +103,22 @@ Tùy chọn:
   --port SỐ        cổng (mặc định: biến PORT, hoặc 3000)
   --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định: 0.0.0.0)
 
-Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA_DIR, PORT, TUSOI_DEMO, TUSOI_COMMITTEE.`,
+Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA_DIR, PORT, TUSOI_DEMO, TUSOI_COMMITTEE.
+Sao lưu định kỳ: TUSOI_BACKUP_DIR (thư mục; không đặt thì không sao lưu), TUSOI_BACKUP_EVERY_HOURS
+(mặc định 24), TUSOI_BACKUP_KEEP (số bản giữ lại, mặc định 14), TUSOI_PG_BIN (thư mục pg_dump).`,
   async run(args) {
     const { values } = parseOptions(args, { port: { type: 'string' }, host: { type: 'string' } });
     const portText = values.port ?? process.env.PORT ?? '3000';
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Cổng không hợp lệ: "${portText}".`);
     const config = databaseConfig();
+    // A wrong TUSOI_BACKUP_* setting stops the start before anything is written.
+    const backupProblem = backupSettingsProblem();
+    if (backupProblem) throw new CliError(backupProblem);
     const ctx = await openContext(config);
     let worker: Worker | null = null;
     let reminders: Worker | null = null;
+    let backups: Worker | null = null;
     try {
       err(`Cơ sở dữ liệu: ${describeDatabase(config)}`);
       await assertPortFree(port, values.host ?? '0.0.0.0');
@@ -119,6 +127,13 @@ Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA
       worker = await startWorker(ctx);
       // Deadline reminders and daily digests every 10 minutes (issue 3 item 9); safe on several servers.
       reminders = startNotificationScheduler(ctx);
+      // Scheduled backups with retention when TUSOI_BACKUP_DIR is set (issue 6 item 4); one server per period.
+      try {
+        backups = startBackupScheduler(ctx, config);
+      } catch (e) {
+        if (e instanceof BackupError) throw new CliError(e.message);
+        throw e;
+      }
       const server = await startServer(ctx, { port, host: values.host });
       out(`Tự soi đang chạy tại ${server.url}`);
       const signal = await waitForSignal();
@@ -126,6 +141,7 @@ Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA
       await within(10_000, server.close());
     } finally {
       if (reminders) await within(10_000, reminders.stop());
+      if (backups) await within(10_000, backups.stop());
       if (worker) await within(10_000, worker.stop());
       await ctx.handle.close();
     }

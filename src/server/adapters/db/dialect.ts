@@ -88,6 +88,9 @@ function openSqlite(file: string): DbHandle {
     },
     async close() {
       await db.destroy();
+      // Kysely closes the connection only if it ran a query; a handle used for backupTo alone (tusoi
+      // backup) stayed open, and kept the file busy for a restore in the same process.
+      if (raw.open) raw.close();
     },
   };
 }
