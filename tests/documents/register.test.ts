@@ -231,6 +231,10 @@ describeEachDialect('documents and the register', (dialect) => {
     const subjectless = await c.post('/api/documents', { kind: 'collective_report', campaignId: f.id });
     expect(subjectless.status).toBe(400);
     expect(subjectless.body.error.code).toBe('document.subject_required');
+    // A NUL character cannot be stored by PostgreSQL: refused the same on both databases, before any use case.
+    const nul = await c.post('/api/documents', { kind: 'campaign_plan', campaignId: f.id, recipients: ['Ban Tổ chức\u0000'] });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.code).toBe('request.invalid');
     expect(await count()).toBe(before);
   });
 

@@ -61,6 +61,33 @@ function parseOrThrow<T>(schema: ZodType<T> | undefined, value: unknown): T {
   return r.data;
 }
 
+/**
+ * The first NUL character (U+0000) in a request's strings, as a field path. PostgreSQL text cannot
+ * hold it (it fails the whole statement) and SQLite would store what the other cannot, so it is
+ * refused here, the same on both databases, before any use case runs (issue 6, fuzzing).
+ */
+function nulField(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(nội dung)' : null;
+  if (value instanceof Blob) return 'name' in value && typeof value.name === 'string' ? nulField(value.name, path, depth) : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = k.includes('\u0000') ? [...path, k].join('.') : nulField(v, [...path, k], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function refuseNul(...parts: unknown[]): void {
+  for (const part of parts) {
+    const field = nulField(part);
+    if (field !== null) {
+      throw new AppError('request.invalid', 'Dữ liệu gửi lên chứa ký tự NUL (mã 0) không được phép.', {
+        problems: [{ field, message: 'Không được chứa ký tự NUL (mã 0)' }],
+      });
+    }
+  }
+}
+
 export function registerRoutes(
   api: Hono,
   app: AppContext,
@@ -74,7 +101,13 @@ export function registerRoutes(
       const query = parseOrThrow(def.query, c.req.query());
       let body: unknown;
       if (def.body === 'multipart') {
-        body = await c.req.parseBody();
+        try {
+          body = await c.req.parseBody();
+        } catch (e) {
+          // The body limit's own error goes on to app.ts; a malformed form is the client's (issue 6, fuzzing).
+          if (e instanceof AppError || (e as { status?: number }).status === 413) throw e;
+          throw new AppError('request.invalid', 'Nội dung gửi lên không phải biểu mẫu tải tệp (multipart/form-data) hợp lệ.');
+        }
       } else if (def.body) {
         let json: unknown;
         try {
@@ -84,6 +117,7 @@ export function registerRoutes(
         }
         body = parseOrThrow(def.body, json);
       }
+      refuseNul(params, query, body);
       const result = await def.handler({ app, c, params, query, body, auth: auth as AuthInfo });
       if (result instanceof Response) return result;
       return c.json(result as object);
@@ -119,7 +153,8 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
         description: 'OK',
         content:
           'mediaType' in def.response
-            ? { [def.response.mediaType]: { schema: { type: 'string', format: 'binary' } } }
+            ? // "a, b" (a document as Word or PDF): one content entry per media type, as OpenAPI wants.
+              Object.fromEntries(def.response.mediaType.split(',').map((t) => [t.trim(), { schema: { type: 'string', format: 'binary' } }]))
             : { 'application/json': { schema: jsonSchema(def.response as ZodType, 'output') } },
       },
     };

@@ -104,7 +104,14 @@ export const campaignsRoutes: RouteDef[] = [
     params: byId,
     body: changePopulationBody,
     response: okBody,
-    errors: ['campaign.not_found', 'campaign.no_snapshot', 'campaign.closed', 'member.not_found', 'member.invalid_unit'],
+    errors: [
+      'campaign.not_found',
+      'campaign.no_snapshot',
+      'campaign.closed',
+      'member.not_found',
+      'member.invalid_unit',
+      'org_unit.not_found',
+    ],
     async handler({ app, auth, params, body }) {
       await changePopulation(app, auth.principal, params.id, body);
       return { ok: true as const };

@@ -134,7 +134,8 @@ export const planningRoutes: RouteDef[] = [
     summary: 'Tải tệp đính kèm (kế hoạch, bản kiểm điểm, hồ sơ, ý kiến)',
     tag: 'attachments',
     params: byId,
-    response: { mediaType: 'application/octet-stream' },
+    // The file's own type as uploaded (a PDF, a scan, a Word file …), always as a sandboxed attachment.
+    response: { mediaType: '*/*' },
     errors: ['attachment.not_found'],
     async handler({ app, auth, params }) {
       const f = await downloadAttachment(app, auth.principal, params.id);
