@@ -47,6 +47,9 @@ describe('architecture', () => {
     const src = files(path.join(ROOT, 'src'));
     const offenders = src.filter((f) => {
       if (f.endsWith(path.join('adapters', 'db', 'dialect.ts'))) return false;
+      // Decision 0010: backup and restore use each engine's own tools, and are the one other place.
+      if (f.includes(path.join('server', 'adapters', 'backup') + path.sep)) return false;
+      if (f.endsWith(path.join('cli', 'commands', 'backup.ts')) || f.endsWith(path.join('cli', 'commands', 'restore.ts'))) return false;
       const text = fs.readFileSync(f, 'utf8');
       return /dialect\s*===?\s*['"](sqlite|postgres)['"]|from ['"](better-sqlite3|pg)['"]/.test(text);
     });
