@@ -108,6 +108,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
           .check();
       await page.getByRole('button', { name: /Đề xuất mức \(2\)/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Ghi đề xuất' }).click();
+      await waitForText(page.locator('body'), 'Đã đề xuất mức xếp loại cho 2 đối tượng', 30_000);
       const quota = page.getByTestId(`quota-${fx.tree.ward.id}`);
       // 2 HTT (Hùng, Lan) × 20 % = 0,4 → no HTXS allowed; Thúy proposed at HTXS.
       await waitForText(quota, 'Vượt tỷ lệ');

@@ -262,7 +262,20 @@ export async function waitForText(locator: Locator, text: string, timeout = 20_0
         .textContent({ timeout: Math.max(1, deadline - Date.now()) })
         .catch(() => null)) ?? '';
     if (last.includes(text)) return;
-    if (Date.now() > deadline) throw new Error(`Expected text "${text}" at ${locator.page().url()}, got "${last.slice(0, 300)}"`);
+    if (Date.now() > deadline) {
+      // When the element is not there at all, what the page shows instead is the useful clue.
+      const shown = last
+        ? ''
+        : ((await locator
+            .page()
+            .locator('body')
+            .innerText({ timeout: 1000 })
+            .catch(() => null)) ?? '');
+      throw new Error(
+        `Expected text "${text}" at ${locator.page().url()}, got "${last.slice(0, 300)}"` +
+          (last ? '' : `; the element is missing and the page shows: "${shown.replace(/\s+/g, ' ').slice(0, 800)}"`),
+      );
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
