@@ -10,6 +10,7 @@ import type { Tx } from '../../features/context.js';
 import { withinPaths } from './campaigns.repository.js';
 import { isUniqueViolation } from './dialect.js';
 import type { ReviewRow, ReviewTable } from './schema.js';
+import { subjectReview } from './campaign-subject-joins.js';
 
 // ── Subjects ──────────────────────────────────────────────────────────────────────────────────
 
@@ -362,9 +363,7 @@ export async function listUnitReviews(
   const base = db
     .selectFrom('campaign_members as cm')
     .innerJoin('members as m', 'm.id', 'cm.member_id')
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .where('cm.campaign_id', '=', input.campaignId)
     .where('cm.included', '=', 1)
     .where((eb) => withinPaths(eb, 'cm.unit_path', [input.unitPath]))
@@ -452,9 +451,7 @@ export async function listMyReviews(db: Tx, memberId: string): Promise<MyReviewR
     .selectFrom('campaign_members as cm')
     .innerJoin('campaigns as c', 'c.id', 'cm.campaign_id')
     .innerJoin('org_units as u', 'u.id', 'cm.unit_id')
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .select(['c.id', 'c.title', 'c.review_year', 'cm.member_id', 'u.name as unit_name', 'r.status', 'r.version'])
     .where(
       'cm.campaign_id',

@@ -13,6 +13,7 @@ import { campaignUnitScope } from '../../domain/campaign-policy.js';
 import { overdueClauses, reached, unitOverdue } from '../../domain/campaign-progress.js';
 import type { AppContext, Caller } from '../context.js';
 import { milestoneViews } from './present-campaign.js';
+import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 type Query = z.infer<typeof cockpitQuery>;
 type CuEb = ExpressionBuilder<Database & { cu: Database['campaign_units'] }, 'cu'>;
@@ -189,9 +190,7 @@ async function reviewProgress(ctx: AppContext, campaignId: string, units: { unit
     const r = subtreeRange(u.unit_path);
     return ctx.db
       .selectFrom('campaign_members as cm')
-      .leftJoin('reviews as r', (join) =>
-        join.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-      )
+      .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
       .select([sql<string>`cast(${u.unit_id} as text)`.as('unit_id'), 'r.status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('cm.campaign_id', '=', campaignId)
       .where('cm.unit_path', '>=', r.from)

@@ -16,6 +16,7 @@ import type { DisciplineFact, MemberFacts, MemberSubject, Subject, UnitSubject }
 import { pathIds } from '../../domain/org-tree.js';
 import { monthsBefore, type RuleSet } from '../../domain/rule-sets/index.js';
 import type { Tx } from '../context.js';
+import { liveClassification, subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 /** The live classification row of a subject, as the board and the use cases read it. */
 export interface LiveClassification {
@@ -148,26 +149,10 @@ export async function loadSubjects(db: Tx, opts: LoadOptions): Promise<LoadedSco
   const unitRows = await db
     .selectFrom('campaign_units as cu')
     .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cu.campaign_id')
-        .on('c.subject_kind', '=', 'unit')
-        .onRef('c.subject_key', '=', 'cu.unit_id')
-        .on('c.annulled_at', 'is', null),
-    )
-    .leftJoin('classifications as cl', (j) =>
-      j
-        .onRef('cl.campaign_id', '=', 'cu.campaign_id')
-        .on('cl.subject_kind', '=', 'leadership')
-        .onRef('cl.subject_key', '=', 'cu.unit_id')
-        .on('cl.annulled_at', 'is', null),
-    )
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cu.campaign_id').on('r.subject_kind', '=', 'collective').onRef('r.subject_key', '=', 'cu.unit_id'),
-    )
-    .leftJoin('reviews as rl', (j) =>
-      j.onRef('rl.campaign_id', '=', 'cu.campaign_id').on('rl.subject_kind', '=', 'leadership').onRef('rl.subject_key', '=', 'cu.unit_id'),
-    )
+    .leftJoin('classifications as c', liveClassification('c', 'unit', 'cu'))
+    .leftJoin('classifications as cl', liveClassification('cl', 'leadership', 'cu'))
+    .leftJoin('reviews as r', subjectReview('r', 'collective', 'cu'))
+    .leftJoin('reviews as rl', subjectReview('rl', 'leadership', 'cu'))
     .select([
       'cu.unit_id',
       'cu.unit_path',
@@ -224,16 +209,8 @@ export async function loadSubjects(db: Tx, opts: LoadOptions): Promise<LoadedSco
     .selectFrom('campaign_members as cm')
     .innerJoin('members as m', 'm.id', 'cm.member_id')
     .leftJoin('member_year_facts as f', (j) => j.onRef('f.member_id', '=', 'cm.member_id').on('f.year', '=', year))
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cm.campaign_id')
-        .on('c.subject_kind', '=', 'member')
-        .onRef('c.subject_key', '=', 'cm.member_id')
-        .on('c.annulled_at', 'is', null),
-    )
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('classifications as c', liveClassification('c', 'member', 'cm'))
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .leftJoin('vote_tallies as t', (j) =>
       j.onRef('t.campaign_id', '=', 'cm.campaign_id').on('t.subject_kind', '=', 'member').onRef('t.subject_key', '=', 'cm.member_id'),
     )

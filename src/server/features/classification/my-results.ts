@@ -16,6 +16,7 @@ import { checkView } from './board.js';
 import { check, loadAccess, loadScope, subjectScopePath } from './classification-access.js';
 import { complaintsOf } from './complaints.js';
 import { parentPathOf, subjectId } from './load-subjects.js';
+import { liveClassification, subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 const LEVELS = new Set(['excellent', 'good', 'satisfactory', 'unsatisfactory']);
 const asLevel = (v: string | null): Level | null => (v && LEVELS.has(v) ? (v as Level) : null);
@@ -26,16 +27,8 @@ export async function myResults(ctx: AppContext, principal: Principal): Promise<
     .selectFrom('campaign_members as cm')
     .innerJoin('campaigns as k', 'k.id', 'cm.campaign_id')
     .innerJoin('org_units as u', 'u.id', 'cm.unit_id')
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cm.campaign_id')
-        .on('c.subject_kind', '=', 'member')
-        .onRef('c.subject_key', '=', 'cm.member_id')
-        .on('c.annulled_at', 'is', null),
-    )
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('classifications as c', liveClassification('c', 'member', 'cm'))
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .select([
       'k.id as campaign_id',
       'k.title',

@@ -11,6 +11,7 @@ import { actorRoles, type CampaignCaller } from '../../domain/campaign-policy.js
 import { transition, UNIT_TRANSITIONS } from '../../domain/workflow.js';
 import type { Tx } from '../context.js';
 import type { LoadedScope } from './load-subjects.js';
+import { liveClassification } from '../../adapters/db/campaign-subject-joins.js';
 
 const REACHED: Record<'propose' | 'decide' | 'publish', readonly string[]> = {
   propose: ['proposed', 'decided', 'published'],
@@ -50,13 +51,7 @@ export async function completeUnitsInDb(
   const pending = new Set<string>();
   const members = await tx
     .selectFrom('campaign_members as cm')
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cm.campaign_id')
-        .on('c.subject_kind', '=', 'member')
-        .onRef('c.subject_key', '=', 'cm.member_id')
-        .on('c.annulled_at', 'is', null),
-    )
+    .leftJoin('classifications as c', liveClassification('c', 'member', 'cm'))
     .select('cm.unit_id')
     .distinct()
     .where('cm.campaign_id', '=', input.campaignId)
@@ -68,20 +63,8 @@ export async function completeUnitsInDb(
   for (const m of members) pending.add(m.unit_id);
   const units = await tx
     .selectFrom('campaign_units as cu')
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cu.campaign_id')
-        .on('c.subject_kind', '=', 'unit')
-        .onRef('c.subject_key', '=', 'cu.unit_id')
-        .on('c.annulled_at', 'is', null),
-    )
-    .leftJoin('classifications as l', (j) =>
-      j
-        .onRef('l.campaign_id', '=', 'cu.campaign_id')
-        .on('l.subject_kind', '=', 'leadership')
-        .onRef('l.subject_key', '=', 'cu.unit_id')
-        .on('l.annulled_at', 'is', null),
-    )
+    .leftJoin('classifications as c', liveClassification('c', 'unit', 'cu'))
+    .leftJoin('classifications as l', liveClassification('l', 'leadership', 'cu'))
     .select(['cu.unit_id', 'cu.is_grassroots', 'c.status as unit_status', 'l.status as leadership_status'])
     .where('cu.campaign_id', '=', input.campaignId)
     .where('cu.unit_id', 'in', input.unitIds)

@@ -7,6 +7,7 @@ import type { CampaignRow } from '../../adapters/db/schema.js';
 import { ruleSetById } from '../../domain/rule-sets/index.js';
 import type { Tx } from '../context.js';
 import type { DossierRow } from './dossier-access.js';
+import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 /** A review counts in the dossier once it has been submitted (regulations §3.1 bước 2–3). */
 const COMPLETE: readonly ReviewStatus[] = ['submitted', 'finalized'];
@@ -74,9 +75,7 @@ export async function dossierContents(db: Tx, campaign: CampaignRow, dossier: Do
     .selectFrom('campaign_members as cm')
     .innerJoin('members as m', 'm.id', 'cm.member_id')
     .innerJoin('org_units as u', 'u.id', 'cm.unit_id')
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').onRef('r.subject_key', '=', 'cm.member_id').on('r.subject_kind', '=', 'member'),
-    )
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .select(['cm.member_id', 'm.full_name', 'm.party_posts', 'u.name as unit_name', 'cm.unit_path', 'r.status', 'r.version'])
     .where('cm.campaign_id', '=', campaign.id)
     .where('cm.included', '=', 1)

@@ -13,6 +13,7 @@ import type { Principal } from '../../domain/policy.js';
 import { levelLabel, type RuleSet } from '../../domain/rule-sets/index.js';
 import type { AppContext } from '../context.js';
 import { exportFileName, nearest, openExport, titleLines, type OpenedExport } from './export-scope.js';
+import { liveClassification } from '../../adapters/db/campaign-subject-joins.js';
 
 const NO_SECTOR = 'Chưa xác định loại hình';
 const COUNT = '#,##0';
@@ -126,26 +127,14 @@ export async function exportLevelTotals(
   const [unitRows, memberGroups] = await Promise.all([
     ctx.db
       .selectFrom('campaign_units as cu')
-      .leftJoin('classifications as c', (j) =>
-        j
-          .onRef('c.campaign_id', '=', 'cu.campaign_id')
-          .on('c.subject_kind', '=', 'unit')
-          .onRef('c.subject_key', '=', 'cu.unit_id')
-          .on('c.annulled_at', 'is', null),
-      )
+      .leftJoin('classifications as c', liveClassification('c', 'unit', 'cu'))
       .select(['cu.unit_path', publishedLevel.as('level')])
       .where('cu.campaign_id', '=', campaign.id)
       .where((eb) => withinPaths(eb, 'cu.unit_path', paths))
       .execute(),
     ctx.db
       .selectFrom('campaign_members as cm')
-      .leftJoin('classifications as c', (j) =>
-        j
-          .onRef('c.campaign_id', '=', 'cm.campaign_id')
-          .on('c.subject_kind', '=', 'member')
-          .onRef('c.subject_key', '=', 'cm.member_id')
-          .on('c.annulled_at', 'is', null),
-      )
+      .leftJoin('classifications as c', liveClassification('c', 'member', 'cm'))
       .select(['cm.unit_path', 'cm.classified', publishedLevel.as('level'), (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('cm.campaign_id', '=', campaign.id)
       .where('cm.included', '=', 1)

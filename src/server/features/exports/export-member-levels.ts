@@ -15,6 +15,7 @@ import type { Principal } from '../../domain/policy.js';
 import { levelLabel } from '../../domain/rule-sets/index.js';
 import type { AppContext } from '../context.js';
 import { exportFileName, nearest, openExport, pagesByKeys, titleLines } from './export-scope.js';
+import { liveClassification, subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 const PAGE = 2000;
 
@@ -85,16 +86,8 @@ export async function exportMemberLevels(
         inScope()
           .innerJoin('members as m', 'm.id', 'cm.member_id')
           .innerJoin('org_units as u', 'u.id', 'cm.unit_id')
-          .leftJoin('classifications as c', (j) =>
-            j
-              .onRef('c.campaign_id', '=', 'cm.campaign_id')
-              .on('c.subject_kind', '=', 'member')
-              .onRef('c.subject_key', '=', 'cm.member_id')
-              .on('c.annulled_at', 'is', null),
-          )
-          .leftJoin('reviews as r', (j) =>
-            j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-          )
+          .leftJoin('classifications as c', liveClassification('c', 'member', 'cm'))
+          .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
           .select([
             'cm.id',
             'cm.unit_path',

@@ -15,6 +15,7 @@ import { ancestorPaths } from '../../domain/org-tree.js';
 import type { Principal } from '../../domain/policy.js';
 import type { AppContext } from '../context.js';
 import { exportFileName, localDay, openExport, pagesByKeys, titleLines } from './export-scope.js';
+import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 const PAGE = 1000;
 const COUNT = '#,##0';
@@ -64,9 +65,7 @@ export async function exportUnitProgress(
     // Members and their reviews by chi bộ, rolled up to every unit above (a unit counts its subtree).
     const reviews = await db
       .selectFrom('campaign_members as cm')
-      .leftJoin('reviews as r', (j) =>
-        j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-      )
+      .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
       .select(['cm.unit_path', 'r.status', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('cm.campaign_id', '=', campaign.id)
       .where('cm.included', '=', 1)

@@ -13,6 +13,7 @@ import { isWithinPath } from '../../domain/org-tree.js';
 import { minimalPaths } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 import { APP_LINKS } from '../notifications/app-links.js';
+import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 type Campaign = Pick<CampaignRow, 'id' | 'title' | 'review_year' | 'owner_path' | 'milestones_json' | 'plan_status' | 'plan_text'>;
 
@@ -90,9 +91,7 @@ async function memberItems(ctx: AppContext, caller: Caller, b: Builder, ids: str
       ? Promise.resolve([])
       : ctx.db
           .selectFrom('campaign_members as cm')
-          .leftJoin('reviews as r', (j) =>
-            j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-          )
+          .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
           .select(['cm.campaign_id', 'r.status'])
           .where('cm.member_id', '=', memberId)
           .where('cm.included', '=', 1)
@@ -143,9 +142,7 @@ async function cellSecretaryItems(ctx: AppContext, caller: Caller, b: Builder, i
   const rows = await ctx.db
     .selectFrom('campaign_members as cm')
     .innerJoin('org_units as u', 'u.id', 'cm.unit_id')
-    .leftJoin('reviews as r', (j) =>
-      j.onRef('r.campaign_id', '=', 'cm.campaign_id').on('r.subject_kind', '=', 'member').onRef('r.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
     .select((eb) => [
       'cm.campaign_id',
       'cm.unit_id',

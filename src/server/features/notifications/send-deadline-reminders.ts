@@ -16,6 +16,7 @@ import { ancestorPaths } from '../../domain/org-tree.js';
 import type { AppContext } from '../context.js';
 import { APP_LINKS } from './app-links.js';
 import { DEFAULT_REMEDIATION_REMINDER_DAYS, sendRemediationReminders } from '../remediation/send-remediation-reminders.js';
+import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 export const DEFAULT_REMINDER_DAYS = 3;
 /** Recipients per INSERT: 500 rows × 11 columns stays far below both databases' parameter limits. */
@@ -103,9 +104,7 @@ async function membersWithReviewDue(ctx: AppContext, r: Reminder): Promise<strin
   const rows = await ctx.db
     .selectFrom('campaign_members as cm')
     .innerJoin('accounts as a', 'a.member_id', 'cm.member_id')
-    .leftJoin('reviews as rv', (j) =>
-      j.onRef('rv.campaign_id', '=', 'cm.campaign_id').on('rv.subject_kind', '=', 'member').onRef('rv.subject_key', '=', 'cm.member_id'),
-    )
+    .leftJoin('reviews as rv', subjectReview('rv', 'member', 'cm'))
     .select('a.id')
     .where('cm.campaign_id', '=', r.campaign.id)
     .where('cm.included', '=', 1)

@@ -51,6 +51,7 @@ import { effectiveConfig, monthsBefore, ruleSetById, type RuleSet } from '../../
 import { campaignConfigOf } from '../../adapters/db/campaigns.repository.js';
 import type { AppContext, Caller, Tx } from '../context.js';
 import { milestoneViews } from '../campaigns/present-campaign.js';
+import { liveClassification } from '../../adapters/db/campaign-subject-joins.js';
 
 export interface StatisticsInput {
   campaignId: string;
@@ -121,14 +122,7 @@ export async function campaignStatistics(ctx: AppContext, caller: Caller, input:
     ctx.db
       .selectFrom('campaign_units as cu')
       .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
-      .leftJoin('classifications as c', (j) =>
-        j
-          .onRef('c.campaign_id', '=', 'cu.campaign_id')
-          .on('c.subject_kind', '=', 'unit')
-          .onRef('c.subject_key', '=', 'cu.unit_id')
-          .on('c.annulled_at', 'is', null)
-          .on('c.status', '=', 'published'),
-      )
+      .leftJoin('classifications as c', (j) => liveClassification('c', 'unit', 'cu')(j).on('c.status', '=', 'published'))
       .select([
         'cu.unit_id',
         'cu.unit_path',
@@ -543,14 +537,7 @@ async function earlierYears(
   const unitLevels = db
     .selectFrom('campaign_units as cu')
     .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
-    .leftJoin('classifications as c', (j) =>
-      j
-        .onRef('c.campaign_id', '=', 'cu.campaign_id')
-        .on('c.subject_kind', '=', 'unit')
-        .onRef('c.subject_key', '=', 'cu.unit_id')
-        .on('c.annulled_at', 'is', null)
-        .on('c.status', '=', 'published'),
-    )
+    .leftJoin('classifications as c', (j) => liveClassification('c', 'unit', 'cu')(j).on('c.status', '=', 'published'))
     .select(['cu.campaign_id', 'c.decided_level as level', newly.as('newly')])
     .where('cu.campaign_id', 'in', ids)
     .where('cu.is_grassroots', '=', 1)
