@@ -163,6 +163,35 @@ describeEachDialect('import jobs', (dialect) => {
     }
   });
 
+  it('keeps a long job alive with heartbeats, so another server does not take it for a stopped one', async () => {
+    const job = await createJob(f.ctx.db, {
+      kind: 'test.long',
+      fileId: null,
+      params: null,
+      total: 1,
+      createdBy: null,
+      now: f.ctx.clock.now(),
+    });
+    let runs = 0;
+    const long: JobHandler = async () => {
+      runs += 1;
+      // A long step that writes no progress: only the heartbeat renews the job.
+      await new Promise((r) => setTimeout(r, 600));
+    };
+    const first = runJobsOnce(f.ctx, { handlers: { 'test.long': long }, heartbeatMs: 50, workerId: 'server-a' });
+    await new Promise((r) => setTimeout(r, 400));
+    // Another server polls meanwhile with a 200 ms stale limit: the job was claimed 400 ms ago.
+    const during = await f.ctx.db.selectFrom('jobs').select(['status', 'updated_at']).where('id', '=', job.id).executeTakeFirstOrThrow();
+    await runJobsOnce(f.ctx, { handlers: { 'test.long': long }, staleAfterMs: 200, workerId: 'server-b' });
+    expect(await first).toBe(1);
+    const row = await f.ctx.db.selectFrom('jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    expect(during.status).toBe('running');
+    expect(Date.parse(during.updated_at)).toBeGreaterThan(Date.parse(job.created_at) + 200);
+    expect(row.status).toBe('succeeded');
+    expect(row.claimed_by).toBe('server-a');
+    expect(runs).toBe(1);
+  });
+
   it('fails jobs left running by a stopped server instead of running them twice', async () => {
     const old = '2020-01-01T00:00:00.000Z';
     const job = await createJob(f.ctx.db, { kind: 'test.stale', fileId: null, params: null, total: 1, createdBy: null, now: old });

@@ -95,6 +95,21 @@ export async function claimNextJob(db: Tx, workerId: string, now: string, kinds:
   return null;
 }
 
+/**
+ * The worker holding a running job says it is still alive: a job's `updated_at` older than the
+ * stale limit means its server stopped (worker.ts), so a long step that writes no progress must
+ * not look like a dead one.
+ */
+export async function touchJob(db: Tx, id: string, workerId: string, now: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('claimed_by', '=', workerId)
+    .execute();
+}
+
 /** Progress is written by the worker that holds the job only. */
 export async function setJobProgress(db: Tx, id: string, workerId: string, progress: number, total: number, now: string): Promise<void> {
   await db

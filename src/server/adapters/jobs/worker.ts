@@ -7,7 +7,7 @@ import type { AppContext, Tx } from '../../features/context.js';
 import type { JobRow } from '../db/schema.js';
 import { importJobHandlers } from '../../features/imports/run-import-job.js';
 import { onJobQueued } from './job-signal.js';
-import { claimNextJob, failStaleJobs, finishJob, setJobProgress, type JobError } from './jobs.repository.js';
+import { claimNextJob, failStaleJobs, finishJob, setJobProgress, touchJob, type JobError } from './jobs.repository.js';
 
 export interface JobRun {
   job: JobRow;
@@ -31,14 +31,33 @@ export interface WorkerOptions {
   pollMs?: number;
   /** A running job not updated for this long belongs to a server that stopped. */
   staleAfterMs?: number;
+  /** How often the worker holding a job renews its `updated_at` (well under the stale limit). */
+  heartbeatMs?: number;
 }
 
-const DEFAULT_STALE_MS = 30 * 60 * 1000;
+// A job's worker renews it every 30 s, so a job silent for 3 minutes belongs to a server that was
+// killed: its user is told within minutes (job.interrupted) instead of waiting half an hour. The
+// margin covers a heartbeat queued behind a long write on SQLite's one connection.
+const DEFAULT_STALE_MS = 3 * 60 * 1000;
+const DEFAULT_HEARTBEAT_MS = 30 * 1000;
 const PROGRESS_EVERY_MS = 300;
 
-async function runOne(ctx: AppContext, handlers: Record<string, JobHandler>, workerId: string): Promise<boolean> {
+async function runOne(ctx: AppContext, handlers: Record<string, JobHandler>, workerId: string, heartbeatMs: number): Promise<boolean> {
   const job = await claimNextJob(ctx.db, workerId, ctx.clock.now(), Object.keys(handlers));
   if (!job) return false;
+  const heartbeat = setInterval(() => {
+    // A missed beat is retried at the next one; the stale limit allows several.
+    touchJob(ctx.db, job.id, workerId, ctx.clock.now()).catch(() => undefined);
+  }, heartbeatMs);
+  heartbeat.unref();
+  try {
+    return await runClaimed(ctx, handlers, workerId, job);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function runClaimed(ctx: AppContext, handlers: Record<string, JobHandler>, workerId: string, job: JobRow): Promise<boolean> {
   let finished = false;
   let lastWrite = 0;
   const run: JobRun = {
@@ -89,7 +108,7 @@ export async function runJobsOnce(ctx: AppContext, opts: WorkerOptions = {}): Pr
   const staleBefore = new Date(ctx.clock.nowMs() - (opts.staleAfterMs ?? DEFAULT_STALE_MS)).toISOString();
   await failStaleJobs(ctx.db, staleBefore, ctx.clock.now());
   let ran = 0;
-  while (await runOne(ctx, handlers, workerId)) ran += 1;
+  while (await runOne(ctx, handlers, workerId, opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)) ran += 1;
   return ran;
 }
 
