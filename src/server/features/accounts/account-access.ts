@@ -121,6 +121,19 @@ export async function loadManagedAccount(db: Tx, caller: Principal, accountId: s
   return { account, grants, memberUnitPath };
 }
 
+/** Whether the caller administers accounts and sees this one (the rule of visibleAccountsCondition). */
+export async function seesAccount(db: Tx, caller: Principal, accountId: string): Promise<boolean> {
+  const paths = scopePaths(caller, 'accounts', 'write');
+  if (paths.length === 0) return false;
+  const row = await db
+    .selectFrom('accounts as a')
+    .select('a.id')
+    .where('a.id', '=', accountId)
+    .where((eb) => visibleAccountsCondition(eb, caller, paths) ?? sql<boolean>`1 = 1`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Account rows → the contract's view, grants included, in the order of `ids`. */
 export async function accountViews(db: Tx, ids: string[]): Promise<AccountView[]> {
   if (ids.length === 0) return [];

@@ -35,7 +35,10 @@ export async function attachReviewFile(
       if (!comment) throw new AppError('auth.forbidden');
       const found = await findComment(tx, upload.commentId);
       if (!found || found.reviewId !== r.row?.id) throw new AppError('review.not_found', 'Không tìm thấy ý kiến này trong bản kiểm điểm.');
-    } else if (!reviewActions(r).has('save') && !comment) {
+    } else if (!reviewActions(r).has('save')) {
+      // The review's own files are its writers' (design §2: the member, the secretary by proxy; the
+      // unit committee "R, decide"). Those who type the comments of other places attach the letters
+      // to those comments (commentId), never to the review itself.
       throw new AppError('auth.forbidden');
     }
     const row = await reviewRowFor(tx, r, principal.accountId, now);

@@ -37,7 +37,8 @@ export function abilitiesOf(r: OpenedReview): ReviewView['abilities'] {
     reopen: actions.has('reopen'),
     proxy: r.writer === 'proxy',
     comment,
-    attach: actions.has('save') || comment,
+    // Files of the review itself; a comment's files go with the `comment` ability.
+    attach: actions.has('save'),
   };
 }
 

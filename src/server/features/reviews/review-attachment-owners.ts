@@ -21,7 +21,8 @@ async function accessTo(
   if (!kind.success) return { canRead: false };
   try {
     const r = await openReview(ctx.db, principal, { campaignId: row.campaign_id, subjectKind: kind.data, subjectKey: row.subject_key });
-    const canDelete = asComment ? canCommentReview(r) : reviewActions(r).has('save') || canCommentReview(r);
+    // A comment's files are removed by those who type comments; the review's own by its writers.
+    const canDelete = asComment ? canCommentReview(r) : reviewActions(r).has('save');
     return { canRead: true, canDelete, scopePath: r.subject.unitPath };
   } catch (e) {
     if (e instanceof AppError) return { canRead: false };
