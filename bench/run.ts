@@ -5,10 +5,15 @@
 //   npm run bench                      both databases, every metric
 //   npm run bench -- --dialect sqlite  one database
 //   npm run bench -- --rebuild         rebuild the province datasets
-//   npm run bench -- --dry             the campaign metrics on a small province, a few requests each,
-//                                      nothing written: checks that the bench's paths work
+//   npm run bench -- --dry             the campaign metrics and the load on a small province, a few
+//                                      requests or seconds each, results.json not written: checks that
+//                                      the bench's paths work
 //   npm run bench -- --campaigns-only  only the campaign and classification metrics
 //   npm run bench -- --only documents  only the documents metrics (issue 5); with --dry, on the small province
+//   npm run bench -- --only load       only the season's load (issue 6 item 7, bench/load.ts): 2 minutes at
+//                                      300 requests/s then a ramp, ≈ 5 minutes per database; with --dry, the
+//                                      same paths on the small province in seconds. The full run and --dry
+//                                      end with it.
 //
 // The campaign metrics (issue 3, "Done when"): the province campaign cockpit and opening a pre-filled
 // review, through HTTP as the province's Organization Board (bantochuc), and the population snapshot
@@ -38,6 +43,7 @@ import { effectiveConfig, ruleSetById } from '../src/server/domain/rule-sets/ind
 import { campaignConfigOf } from '../src/server/adapters/db/campaigns.repository.js';
 import { MEMBER_COLUMNS } from '../src/server/features/imports/member-sheet.js';
 import { foldForSearch } from '../src/shared/text.js';
+import { benchLoad, type LoadKit } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +53,10 @@ const { values: args } = parseArgs({
     'load-seconds': { type: 'string', default: '60' },
     /** Only the campaign and classification metrics (the member metrics of issue 2 are skipped). */
     'campaigns-only': { type: 'boolean', default: false },
-    /** Only one group of metrics: `documents` (issue 5: the Excel exports of the decided campaign). */
+    /**
+     * Only one group of metrics: `documents` (issue 5: the Excel exports of the decided campaign) or
+     * `load` (issue 6 item 7: the season's load and the ramp, bench/load.ts).
+     */
     only: { type: 'string' },
   },
 });
@@ -188,7 +197,8 @@ interface ServerProcess {
 }
 
 let nextPort = 3900;
-async function startServerProcess(config: DatabaseConfig): Promise<ServerProcess> {
+/** `onStderr`: also hands what the server writes to stderr to the caller (the load run looks for SQLITE_BUSY). */
+async function startServerProcess(config: DatabaseConfig, onStderr?: (text: string) => void): Promise<ServerProcess> {
   const port = nextPort++;
   const env = {
     ...process.env,
@@ -200,8 +210,15 @@ async function startServerProcess(config: DatabaseConfig): Promise<ServerProcess
   };
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'tusoi.js'), 'serve', '--port', String(port)], {
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'inherit'],
   });
+  if (onStderr) {
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (text: string) => {
+      process.stderr.write(text);
+      onStderr(text);
+    });
+  }
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error('máy chủ không khởi động được');
@@ -702,16 +719,22 @@ async function benchDocuments(config: DatabaseConfig, dialect: DialectName): Pro
   }
 }
 
+const loadKit: LoadKit = { record, startServer: startServerProcess, dry: args.dry };
+
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const dialects: DialectName[] = args.dialect ? [args.dialect as DialectName] : ['sqlite', 'postgres'];
   if (args.dry) {
-    // A check of the bench itself: the campaign paths on a small province, nothing written.
+    // A check of the bench itself: the campaign paths and the load on a small province, no results written.
     for (const dialect of dialects) {
       console.log(`\n== ${dialect} (thử nhanh) ==`);
       const config = await provinceDatabase(dialect);
       if (args.only === 'documents') await benchDocuments(config, dialect);
-      else await benchCampaigns(config, dialect);
+      else if (args.only === 'load') await benchLoad(config, dialect, loadKit);
+      else {
+        await benchCampaigns(config, dialect);
+        await benchLoad(config, dialect, loadKit);
+      }
     }
     agent.destroy();
     return;
@@ -722,12 +745,18 @@ async function main(): Promise<void> {
       await benchDocuments(await provinceDatabase(dialect), dialect);
       continue;
     }
+    if (args.only === 'load') {
+      await benchLoad(await provinceDatabase(dialect), dialect, loadKit);
+      continue;
+    }
     if (args['campaigns-only']) {
       await benchCampaigns(await provinceDatabase(dialect), dialect);
       continue;
     }
     await benchProvince(dialect);
     await benchImport(dialect);
+    // Last: the load writes reviews and tallies into the dataset and starts a few meetings.
+    await benchLoad(await provinceDatabase(dialect), dialect, loadKit);
   }
   const out = path.join(PROJECT_ROOT, 'bench', 'results.json');
   // Keep the figures not measured this time (another dialect, or the member metrics under --campaigns-only).
