@@ -208,7 +208,9 @@ async function startServerProcess(config: DatabaseConfig, onStderr?: (text: stri
     // The bench measures the API: the server never builds the browser app (nor holds its memory).
     TUSOI_BUILD_WEB: '0',
   };
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'tusoi.js'), 'serve', '--port', String(port)], {
+  // TUSOI_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (to see where a request's time goes).
+  const profile = process.env.TUSOI_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TUSOI_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(PROJECT_ROOT, 'bin', 'tusoi.js'), 'serve', '--port', String(port)], {
     env,
     stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'inherit'],
   });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig, type RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -58,7 +58,7 @@ function openSqlite(file: string): DbHandle {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 10000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }), log: slowQueryLog() });
   return {
     db,
     dialect: 'sqlite',
@@ -118,6 +118,21 @@ function withStatementCache(raw: SQLite.Database, capacity = 500) {
   };
 }
 
+/**
+ * TUSOI_SLOW_QUERY_MS=<n>: every statement that takes n ms or more is written to stderr with its
+ * duration and SQL (never its parameters, which hold people's data), so an office can see what a
+ * slow page waits for. Off by default.
+ */
+function slowQueryLog(): LogConfig | undefined {
+  const limit = Number(process.env.TUSOI_SLOW_QUERY_MS);
+  if (!process.env.TUSOI_SLOW_QUERY_MS || !Number.isFinite(limit)) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis < limit) return;
+    const text = event.query.sql.replace(/\s+/g, ' ');
+    console.warn(`[tusoi] truy vấn chậm ${event.queryDurationMillis.toFixed(1)} ms${event.level === 'error' ? ' (lỗi)' : ''}: ${text}`);
+  };
+}
+
 let pgTypesSet = false;
 function openPostgres(url: string): DbHandle {
   if (!pgTypesSet) {
@@ -130,7 +145,7 @@ function openPostgres(url: string): DbHandle {
   // An idle connection that the server closes (restart, failover) must not bring the app down: the
   // pool drops it and opens another on the next query.
   pool.on('error', (error) => console.warn(`[tusoi] kết nối PostgreSQL bị đóng: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
   return {
     db,
     dialect: 'postgres',

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PATHS } from '../../app/menu';
+import { errorMessage } from '../../api/client';
 import { PageSpin, QueryError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import type { Level } from '../../../shared/campaign-vocabulary.js';
@@ -37,7 +38,9 @@ export default function BoardPage() {
   const view = trying ? (whatIf.data ?? board.data) : board.data;
 
   if (board.isPending) return <PageSpin />;
-  if (board.error) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
+  // A failed refresh after a write keeps the board on screen (with a notice): only a board never
+  // loaded is replaced by the error page.
+  if (board.error && !board.data) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
   if (!view) return null;
 
   const rowsByKey = new Map(view.rows.map((r) => [rowKey(r), r]));
@@ -203,6 +206,19 @@ export default function BoardPage() {
           action={
             <Button size="small" onClick={() => setTrial({})}>
               Bỏ các mức thử
+            </Button>
+          }
+        />
+      ) : null}
+      {board.error ? (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="warning"
+          showIcon
+          title={`Chưa tải lại được bảng xếp loại: ${errorMessage(board.error)} Số liệu dưới đây có thể chưa cập nhật.`}
+          action={
+            <Button size="small" onClick={() => void board.refetch()}>
+              Tải lại
             </Button>
           }
         />
