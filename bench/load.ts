@@ -38,10 +38,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
-import { newId, randomToken, sha256 } from '../src/server/adapters/clock.js';
 import type { DatabaseConfig, DialectName } from '../src/server/adapters/db/dialect.js';
 import { loadPrincipal } from '../src/server/adapters/auth/principal.repository.js';
 import { openContext } from '../src/server/main.js';
+import { createApiToken } from '../src/server/features/accounts/create-api-token.js';
 import type { AppContext } from '../src/server/features/context.js';
 import { createAccount } from '../src/server/features/accounts/create-account.js';
 import { grantRole } from '../src/server/features/accounts/grant-role.js';
@@ -201,21 +201,9 @@ async function ensureAccount(ctx: AppContext, adminId: string, spec: AccountSpec
   return account.id;
 }
 
+/** A token per user, through the use case of "Tài khoản của tôi" (audited as made by nobody: the bench). */
 async function issueToken(ctx: AppContext, accountId: string): Promise<string> {
-  const token = randomToken();
-  await ctx.db
-    .insertInto('api_tokens')
-    .values({
-      id: newId(),
-      account_id: accountId,
-      token_hash: sha256(token),
-      name: 'bench-load',
-      created_at: new Date().toISOString(),
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
-  return token;
+  return (await createApiToken(ctx, { accountId, name: 'bench-load', actorId: null })).token;
 }
 
 interface Scenario {

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { requestInit } from '../support/http.js';
 
 /** The header the proxy adds to every answer: which backend served it. */
 export const BACKEND_HEADER = 'x-test-backend';
@@ -95,17 +96,7 @@ export class HttpClient {
   }
 
   async request<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(body);
-    }
-    const res = await fetch(`${this.base}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${this.base}${path}`, { ...requestInit(this, method, body), signal: AbortSignal.timeout(30_000) });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       this.cookie = pair.endsWith('=') ? null : pair;

@@ -10,6 +10,33 @@ export interface ApiResponse<T = any> {
   raw: Response;
 }
 
+/** What a client holds between requests: the session cookie, its CSRF token, or an API token. */
+export interface ClientCredentials {
+  cookie: string | null;
+  csrfToken: string | null;
+  bearer: string | null;
+}
+
+/** The headers and body of a request as the browser app sends it (JSON, or a multipart form as is). */
+export function requestInit(
+  credentials: ClientCredentials,
+  method: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): { method: string; headers: Record<string, string>; body: BodyInit | undefined } {
+  const headers: Record<string, string> = { ...extraHeaders };
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (credentials.csrfToken && method !== 'GET') headers['x-csrf-token'] = credentials.csrfToken;
+  if (credentials.bearer) headers.authorization = `Bearer ${credentials.bearer}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  return { method, headers, body: payload };
+}
+
 export class TestClient {
   private cookie: string | null = null;
   csrfToken: string | null = null;
@@ -22,17 +49,8 @@ export class TestClient {
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (this.cookie) headers.cookie = this.cookie;
-    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(body);
-    }
-    const raw = await this.app.request(path, { method, headers, body: payload });
+    const credentials = { cookie: this.cookie, csrfToken: this.csrfToken, bearer: this.bearer };
+    const raw = await this.app.request(path, requestInit(credentials, method, body, extraHeaders));
     const setCookie = raw.headers.get('set-cookie');
     if (setCookie) {
       const [pair] = setCookie.split(';');
