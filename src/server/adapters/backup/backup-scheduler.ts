@@ -22,7 +22,7 @@ import {
 import type { AppContext } from '../../features/context.js';
 import { newId } from '../clock.js';
 import { isUniqueViolation, type DatabaseConfig } from '../db/dialect.js';
-import { finishJob } from '../jobs/jobs.repository.js';
+import { finishJob, touchJob } from '../jobs/jobs.repository.js';
 import { BackupError, writePostgresBackup, writeSqliteBackup, type BackupReport } from './backup-files.js';
 import { findPgTool, missingToolMessage } from './pg-tools.js';
 
@@ -112,14 +112,7 @@ export async function runBackupTick(
 
   // The heartbeat tells the other servers this attempt is alive (a large pg_dump takes a while).
   const heartbeat = setInterval(() => {
-    ctx.db
-      .updateTable('jobs')
-      .set({ updated_at: ctx.clock.now() })
-      .where('id', '=', decision.jobId)
-      .where('status', '=', 'running')
-      .where('claimed_by', '=', serverId)
-      .execute()
-      .catch(() => undefined);
+    touchJob(ctx.db, decision.jobId, serverId, ctx.clock.now()).catch(() => undefined);
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
