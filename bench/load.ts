@@ -41,6 +41,7 @@ import pg from 'pg';
 import type { DatabaseConfig, DialectName } from '../src/server/adapters/db/dialect.js';
 import { loadPrincipal } from '../src/server/adapters/auth/principal.repository.js';
 import { openContext } from '../src/server/main.js';
+import { Rng } from '../src/server/features/demo/random.js';
 import { createApiToken } from '../src/server/features/accounts/create-api-token.js';
 import type { AppContext } from '../src/server/features/context.js';
 import { createAccount } from '../src/server/features/accounts/create-account.js';
@@ -464,17 +465,10 @@ async function buildScenario(config: DatabaseConfig, plan: Plan): Promise<Scenar
       .where('sector', 'is not', null)
       .execute();
     const cockpitBase = `/api/campaigns/${cid}/cockpit`;
-    const cockpitVariants = [
-      '',
-      '?level=all',
-      '?stage=drafting',
-      '?stage=conference_scheduled',
-      '?overdueOnly=true',
-      '?needsAppraisal=true',
-      '?page=3',
-      '?level=all&page=20',
-      ...sectorRows.map((s) => `?sector=${encodeURIComponent(s.sector!)}`),
-    ];
+    const cockpitVariants = cockpitFilters(
+      sectorRows.map((s) => s.sector!),
+      { grassroots: 3, all: 20 },
+    );
     const reviewPath = (memberId: string) => `/api/campaigns/${cid}/reviews/member/${memberId}`;
     const searchTerms = (scope: MemberRow[], n: number) => {
       const picked = spread(scope, n);
@@ -596,18 +590,6 @@ async function buildScenario(config: DatabaseConfig, plan: Plan): Promise<Scenar
 
 // ── The generator ────────────────────────────────────────────────────────────────────────────────
 
-/** Small deterministic PRNG (mulberry32): the same mix of requests every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -676,7 +658,8 @@ class Phase {
 class Generator {
   private agent: http.Agent;
   private readonly agents: http.Agent[] = [];
-  private readonly random = rng(2026);
+  // The demo's seeded generator: the same mix of requests every run.
+  private readonly random = new Rng(2026);
   private readonly kindTable: Kind[] = [];
   private readonly pools = new Map<Kind, LoadUser[]>();
   private readonly poolCursor = new Map<Kind, number>();
@@ -733,7 +716,7 @@ class Generator {
   /** The kind of the next request, falling back to the other reads or writes when a kind has nobody to send it. */
   private nextKind(): Kind {
     for (;;) {
-      const k = this.kindTable[Math.floor(this.random() * this.kindTable.length)];
+      const k = this.kindTable[Math.floor(this.random.next() * this.kindTable.length)];
       if ((WRITE_KINDS as readonly string[]).includes(k)) {
         if (this.scenario.subjects[k as WriteKind].length > 0) return k;
       } else if (this.pools.get(k)!.length > 0) return k;
@@ -982,6 +965,25 @@ function perKind(p: Phase): { kind: Kind; n: number; p50: number; p95: number; p
   return KINDS.map((k) => ({ kind: k, ...p.stats([k]) }))
     .filter((r) => r.n > 0)
     .sort((a, b) => b.p99 - a.p99);
+}
+
+/**
+ * The cockpit as the Organization Board opens and filters it (issue 3 item 8): the grassroots units,
+ * every unit, by stage, overdue only, those needing appraisal, a later page of each, by sector.
+ * Shared with the cockpit metric of bench/run.ts.
+ */
+export function cockpitFilters(sectors: string[], later: { grassroots: number; all: number }): string[] {
+  return [
+    '',
+    '?level=all',
+    '?stage=drafting',
+    '?stage=conference_scheduled',
+    '?overdueOnly=true',
+    '?needsAppraisal=true',
+    `?page=${later.grassroots}`,
+    `?level=all&page=${later.all}`,
+    ...sectors.map((s) => `?sector=${encodeURIComponent(s)}`),
+  ];
 }
 
 /**

@@ -43,7 +43,7 @@ import { effectiveConfig, ruleSetById } from '../src/server/domain/rule-sets/ind
 import { campaignConfigOf } from '../src/server/adapters/db/campaigns.repository.js';
 import { MEMBER_COLUMNS } from '../src/server/features/imports/member-sheet.js';
 import { foldForSearch } from '../src/shared/text.js';
-import { benchLoad, type LoadKit } from './load.js';
+import { benchLoad, cockpitFilters, type LoadKit } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -507,19 +507,8 @@ async function campaignSample(config: DatabaseConfig, n: number): Promise<{ camp
  * every unit, by stage, by sector, overdue only, those needing appraisal, a later page.
  */
 function cockpitPaths(campaignId: string, sectors: string[], n: number): string[] {
-  const base = `/api/campaigns/${campaignId}/cockpit`;
-  const variants = [
-    '',
-    '?level=all',
-    '?stage=drafting',
-    '?stage=conference_scheduled',
-    '?overdueOnly=true',
-    '?needsAppraisal=true',
-    '?page=5',
-    '?level=all&page=40',
-    ...sectors.map((s) => `?sector=${encodeURIComponent(s)}`),
-  ];
-  return Array.from({ length: n }, (_, i) => `${base}${variants[i % variants.length]}`);
+  const variants = cockpitFilters(sectors, { grassroots: 5, all: 40 }).map((v) => `/api/campaigns/${campaignId}/cockpit${v}`);
+  return Array.from({ length: n }, (_, i) => variants[i % variants.length]);
 }
 
 /** The population snapshot of the province: a campaign of another year, through the use cases, then removed. */

@@ -28,6 +28,7 @@ import { describeEachDialect } from '../support/each-dialect.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { runCli } from '../cli/run-cli.js';
 import { MEMBER_HEADERS, memberRow, xlsx } from '../imports/support.js';
+import { Rng } from '../../src/server/features/demo/random.js';
 
 /**
  * Kill cycles per database. Each costs a start of `tusoi serve` (6–8 s on the 2-core CI machine,
@@ -44,18 +45,6 @@ const IMPORT_ROWS = 8;
 const KILL_AFTER = { min: 300, max: 1500 };
 /** A stream that hears nothing for this long has met a hung server, which is a failure too. */
 const REQUEST_TIMEOUT_MS = 30_000;
-
-/** Mulberry32: a small seeded generator, so that a failing run's kill moments can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The paper counts the vote stream cycles through: 2 official members present, all adding up. */
 const TALLIES: { valid: number; invalid: number; votes: [number, number, number, number] }[] = [
@@ -146,7 +135,8 @@ describeEachDialect('crash safety (SIGKILL while acknowledged writes stream)', (
   let port = 0;
   let fx: Fixture;
   const ledger: Ledger = { reviews: [], tallies: [], notes: [], imports: [], unexpected: [] };
-  const random = seeded(SEED + (dialect === 'postgres' ? 1 : 0));
+  // The demo's seeded generator, so that a failing run's kill moments can be replayed.
+  const random = new Rng(SEED + (dialect === 'postgres' ? 1 : 0));
   let survived = 0;
   let imported = 0;
 
@@ -332,7 +322,7 @@ describeEachDialect('crash safety (SIGKILL while acknowledged writes stream)', (
       return firstAckOrEnd;
     }
     const firstAckMs = Math.round(performance.now() - t0);
-    const delay = KILL_AFTER.min + Math.floor(random() * (KILL_AFTER.max - KILL_AFTER.min));
+    const delay = KILL_AFTER.min + Math.floor(random.next() * (KILL_AFTER.max - KILL_AFTER.min));
     await new Promise((r) => setTimeout(r, delay));
     killing = true;
     inFlightAtKill = [...waiting];
