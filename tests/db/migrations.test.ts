@@ -63,6 +63,69 @@ describeEachDialect('migrations', (dialect) => {
     expect(await migrateToLatest(db.handle)).toEqual([]);
     expect(await schemaOf(db.handle)).toEqual(before);
   });
+
+  it("0007 copies each member's path, roster key and folded name into the name words it already has", async () => {
+    const db = await emptyDatabase(dialect);
+    dbs.push(db);
+    while ((await migrationLevel(db.handle)) !== '0006-documents') await migrateUpOne(db.handle);
+    const now = '2026-11-01T00:00:00.000Z';
+    await db.handle.db
+      .insertInto('org_units')
+      .values({
+        id: 'u1',
+        parent_id: null,
+        path: '/u1/',
+        depth: 0,
+        kind: 'cell',
+        code: 'C1',
+        name: 'Chi bộ 1',
+        name_search: ' chi bo 1',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      } as never)
+      .execute();
+    const member = (id: string, name: string, search: string, key: string) => ({
+      id,
+      unit_id: 'u1',
+      unit_path: '/u1/',
+      family_name: name.split(' ')[0],
+      middle_name: '',
+      given_name: name.split(' ').slice(1).join(' '),
+      full_name: name,
+      name_search: search,
+      sort_key: key,
+      gender: 'female',
+      is_leader: 0,
+      is_head: 0,
+      is_civil_servant: 0,
+      status: 'active',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    await db.handle.db
+      .insertInto('members')
+      .values([member('m1', 'Lê Thủy', ' le thuy', 'k1'), member('m2', 'Trần Lan', ' tran lan', 'k2')] as never)
+      .execute();
+    await db.handle.db
+      .insertInto('member_name_words')
+      .values([
+        { word: 'le', member_id: 'm1' },
+        { word: 'thuy', member_id: 'm1' },
+        { word: 'lan', member_id: 'm2' },
+        { word: 'tran', member_id: 'm2' },
+      ] as never)
+      .execute();
+    await migrateToLatest(db.handle);
+    const words = await db.handle.db.selectFrom('member_name_words').selectAll().orderBy('word').execute();
+    expect(words).toEqual([
+      { word: 'lan', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan' },
+      { word: 'le', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy' },
+      { word: 'thuy', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy' },
+      { word: 'tran', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan' },
+    ]);
+  });
 });
 
 describe('both dialects', () => {

@@ -1,12 +1,12 @@
 // Rows of members: building them from a profile, and the scoped queries of lists and search.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type AliasedSelectQueryBuilder, type ExpressionBuilder } from 'kysely';
 import { deriveNameColumns, type MemberProfile } from '../../domain/member-profile.js';
 import type { ReadScope } from '../../domain/policy.js';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/vocabulary.js';
 import { foldForSearch, nameWords } from '../../../shared/text.js';
 import type { Tx } from '../../features/context.js';
 import { likeWordPrefix, subtreeRange } from './dialect.js';
-import type { Database, MemberRow, NewMemberRow } from './schema.js';
+import type { MemberRow, NewMemberRow } from './schema.js';
 
 const INSERT_BATCH = 500;
 
@@ -49,6 +49,19 @@ export function newMemberRow(
   };
 }
 
+/** The place, roster key and folded name a name-word row copies from its member (migration 0007). */
+type NameWordSource = Pick<MemberRow, 'id' | 'name_search' | 'unit_path' | 'sort_key'>;
+
+function nameWordRows(m: NameWordSource) {
+  return nameWords(m.name_search).map((word) => ({
+    word,
+    member_id: m.id,
+    unit_path: m.unit_path,
+    sort_key: m.sort_key,
+    name_search: m.name_search,
+  }));
+}
+
 /**
  * Inserts new members with the words of their names, in batches. Every writer of new members goes
  * through here, so the name-word index never misses anyone.
@@ -59,21 +72,44 @@ export async function insertMembers(tx: Tx, rows: NewMemberRow[]): Promise<void>
       .insertInto('members')
       .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
-  const words = rows.flatMap((r) => nameWords(r.name_search).map((word) => ({ word, member_id: r.id })));
-  // Two columns a row: ten times the member batch stays far below both databases' parameter limits.
-  for (let i = 0; i < words.length; i += 10 * INSERT_BATCH) {
+  const words = rows.flatMap(nameWordRows);
+  // Five columns a row: twice the member batch stays far below both databases' parameter limits.
+  for (let i = 0; i < words.length; i += 2 * INSERT_BATCH) {
     await tx
       .insertInto('member_name_words')
-      .values(words.slice(i, i + 10 * INSERT_BATCH))
+      .values(words.slice(i, i + 2 * INSERT_BATCH))
       .execute();
   }
 }
 
-/** Keeps the name-word index in step after a member's name changed. */
-export async function replaceNameWords(tx: Tx, memberId: string, nameSearch: string): Promise<void> {
+/**
+ * Rewrites a member's name words from the member's row: after any change of the name, the unit
+ * or the roster key (the copies the search reads, migration 0007).
+ */
+export async function refreshNameWords(tx: Tx, memberId: string): Promise<void> {
   await tx.deleteFrom('member_name_words').where('member_id', '=', memberId).execute();
-  const words = nameWords(nameSearch).map((word) => ({ word, member_id: memberId }));
+  const m = await tx
+    .selectFrom('members')
+    .select(['id', 'name_search', 'unit_path', 'sort_key'])
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  const words = m ? nameWordRows(m) : [];
   if (words.length) await tx.insertInto('member_name_words').values(words).execute();
+}
+
+/** Whether an update of a member's columns changes what its name words copy. */
+export function touchesNameWords(changes: Partial<Record<keyof MemberRow, unknown>>): boolean {
+  return changes.name_search !== undefined || changes.unit_path !== undefined || changes.sort_key !== undefined;
+}
+
+/** The name words of every member now in `unitId` take the unit's path (members moved in bulk). */
+export async function moveNameWordsToUnit(tx: Tx, unitId: string, unitPath: string): Promise<void> {
+  await tx
+    .updateTable('member_name_words')
+    .set({ unit_path: unitPath })
+    .where('member_id', 'in', (eb) => eb.selectFrom('members').select('id').where('unit_id', '=', unitId))
+    .where('unit_path', '<>', unitPath)
+    .execute();
 }
 
 export function profileOf(r: MemberRow): MemberProfile {
@@ -122,10 +158,7 @@ export interface MemberListFilter {
   scope: ReadScope;
   /** Restrict to this unit's subtree (already checked to be readable or not: the scope still applies). */
   unitPath?: string;
-  q?: string;
   status?: MemberStatus;
-  /** The word of q whose members are the candidates (chooseNameDriver); without it, q scans the scope. */
-  driver?: NameDriver | null;
 }
 
 /** A word of the query that every match must have: exactly, or as a prefix for the last word typed. */
@@ -138,10 +171,12 @@ const PROBE_CAP = 20_000;
 const RARE_ENOUGH = 2_000;
 
 /**
- * Picks the query word with the fewest members: "nguyen thi thuy" starts from the members named
- * "thuy…", not from the third of the province named Nguyễn. Each probe stops counting at a cap.
+ * Picks the query word with the fewest members in the caller's scope: "nguyen thi thuy" starts
+ * from the members named "thuy…", not from the third of the province named Nguyễn. Each probe
+ * reads the scope's range of the word in the name-word index and stops counting at the best count
+ * so far, since a word as frequent as the best cannot replace it.
  */
-export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<NameDriver | null> {
+export async function chooseNameDriver(db: Tx, q: string | undefined, f: MemberListFilter): Promise<NameDriver | null> {
   const words = foldForSearch(q ?? '')
     .split(' ')
     .filter(Boolean);
@@ -150,11 +185,8 @@ export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<N
   let best: { driver: NameDriver; n: number } | null = null;
   // From the last word back (given names are rarer than family names); a rare enough word ends the search.
   for (const driver of candidates.slice(-4).reverse()) {
-    const probe = db
-      .selectFrom('member_name_words')
-      .select('member_id')
-      .where((eb) => nameWordCondition(eb, driver))
-      .limit(PROBE_CAP);
+    const cap: number = best ? best.n : PROBE_CAP;
+    const probe = wordsInScope(db, f, driver).select('w.member_id').limit(cap);
     const { n } = await db
       .selectFrom(probe.as('t'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -163,11 +195,6 @@ export async function chooseNameDriver(db: Tx, q: string | undefined): Promise<N
     if (best.n < RARE_ENOUGH) break;
   }
   return best!.driver;
-}
-
-function nameWordCondition(eb: ExpressionBuilder<Database, 'member_name_words'>, d: NameDriver) {
-  // Words are compared byte by byte (BINARY / COLLATE "C"), so a prefix is a range.
-  return d.prefix ? eb.and([eb('word', '>=', d.word), eb('word', '<', `${d.word}\uffff`)]) : eb('word', '=', d.word);
 }
 
 /**
@@ -182,45 +209,93 @@ export function effectiveRanges(scopePaths: string[], unitPath: string | undefin
 }
 
 /**
- * The one query behind every member list and search: scoped in SQL to the caller's subtrees
- * (design §2), filtered by folded name, sorted in roster order, paged, with the total.
+ * The caller's scope (design §2) over a table holding a member's id and unit path: the subtrees,
+ * and the member's own row, inside the unit asked for or when no unit is asked.
+ */
+function inScope(eb: ExpressionBuilder<any, any>, f: MemberListFilter, pathColumn: string, idColumn: string) {
+  const path = sql.ref(pathColumn);
+  const within = (p: string) => {
+    const r = subtreeRange(p);
+    return eb.and([eb(path, '>=', r.from), eb(path, '<', r.to)]);
+  };
+  const ors = effectiveRanges(f.scope.paths, f.unitPath).map(within);
+  const self = f.scope.selfMemberId;
+  if (self) {
+    const selfCondition = eb(sql.ref(idColumn), '=', self);
+    ors.push(f.unitPath ? eb.and([selfCondition, within(f.unitPath)]) : selfCondition);
+  }
+  return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
+}
+
+/**
+ * The one query behind every member list without a name: scoped in SQL to the caller's subtrees
+ * (design §2), by status when asked.
  */
 export function scopedMembersQuery(db: Tx, f: MemberListFilter) {
-  const ranges = effectiveRanges(f.scope.paths, f.unitPath);
-  // Their own profile stays visible to a member, inside the unit asked for or when no unit is asked.
-  const self = f.scope.selfMemberId;
-  let q = db.selectFrom('members as m').where((eb) => {
-    const ors = ranges.map((p) => {
-      const r = subtreeRange(p);
-      return eb.and([eb('m.unit_path', '>=', r.from), eb('m.unit_path', '<', r.to)]);
-    });
-    if (self) {
-      const selfCondition = eb('m.id', '=', self);
-      if (f.unitPath) {
-        const r = subtreeRange(f.unitPath);
-        ors.push(eb.and([selfCondition, eb('m.unit_path', '>=', r.from), eb('m.unit_path', '<', r.to)]));
-      } else ors.push(selfCondition);
-    }
-    return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
-  });
+  let q = db.selectFrom('members as m').where((eb) => inScope(eb, f, 'm.unit_path', 'm.id'));
   if (f.status) q = q.where('m.status', '=', f.status);
-  const folded = f.q ? foldForSearch(f.q) : '';
-  if (folded) {
-    if (f.driver) {
-      const driver = f.driver;
-      q = q.where(
-        'm.id',
-        'in',
-        db
-          .selectFrom('member_name_words')
-          .select('member_id')
-          .where((eb) => nameWordCondition(eb, driver)),
-      );
-    }
-    // The phrase itself: its words in order, each starting a word of the name.
-    q = q.where(likeWordPrefix('m.name_search', folded));
-  }
   return q;
+}
+
+/** The driver word's rows of the name-word index inside the caller's scope. */
+function wordsInScope(db: Tx, f: MemberListFilter, driver: NameDriver) {
+  // Words are compared byte by byte (BINARY / COLLATE "C"), so a prefix is a range.
+  return db
+    .selectFrom('member_name_words as w')
+    .where((eb) =>
+      driver.prefix ? eb.and([eb('w.word', '>=', driver.word), eb('w.word', '<', `${driver.word}\uffff`)]) : eb('w.word', '=', driver.word),
+    )
+    .where((eb) => inScope(eb, f, 'w.unit_path', 'w.member_id'));
+}
+
+/** Rows (id, sort_key) of the members matching a name, to read as a subquery. */
+export interface NameMatches {
+  as<A extends string>(alias: A): AliasedSelectQueryBuilder<{ id: string; sort_key: string }, A>;
+}
+
+/** How the members matching a name are found: in the scope's own rows, or from a word of the name. */
+export type NamePlan = { scan: 'scope' } | { scan: 'word'; driver: NameDriver };
+
+/** Up to this many members in scope, reading their names beats any word of the name. */
+const SCOPE_SCAN_MAX = 2_000;
+
+/**
+ * Chooses how to find the members matching q: a chi bộ or a small đảng bộ reads its own members'
+ * names from the (unit_path, name_search, …) index; a larger scope starts from the rarest word of q
+ * in the name-word index. Null when q holds no word.
+ */
+export async function planNameSearch(
+  db: Tx,
+  q: string | undefined,
+  f: MemberListFilter,
+  scopeScanMax = SCOPE_SCAN_MAX,
+): Promise<NamePlan | null> {
+  if (!foldForSearch(q ?? '')) return null;
+  const probe = scopedMembersQuery(db, { scope: f.scope, unitPath: f.unitPath }).select('m.id').limit(scopeScanMax);
+  const { n } = await db
+    .selectFrom(probe.as('t'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(n) < scopeScanMax) return { scan: 'scope' };
+  return { scan: 'word', driver: (await chooseNameDriver(db, q, f))! };
+}
+
+/**
+ * The members in scope whose name holds the phrase q (its words in order, each starting a word of
+ * the name), as (id, sort_key) rows, by the plan's path: each reads one index alone
+ * (docs/decisions/0011), the word path going to the members table only for a status filter.
+ */
+export function nameMatchesQuery(db: Tx, f: MemberListFilter, q: string, plan: NamePlan): NameMatches {
+  const phrase = foldForSearch(q);
+  if (plan.scan === 'scope') {
+    return scopedMembersQuery(db, f).where(likeWordPrefix('m.name_search', phrase)).select(['m.id', 'm.sort_key']);
+  }
+  const matches = wordsInScope(db, f, plan.driver)
+    .where(likeWordPrefix('w.name_search', phrase))
+    .$if(f.status !== undefined, (qb) => qb.innerJoin('members as m', 'm.id', 'w.member_id').where('m.status', '=', f.status!))
+    .select(['w.member_id as id', 'w.sort_key']);
+  // A prefix ("thu") can match two words of one name ("Thu Thủy"); an exact word is one row per member.
+  return plan.driver.prefix ? matches.distinct() : matches;
 }
 
 /**

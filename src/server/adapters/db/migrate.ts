@@ -6,6 +6,7 @@ import { migration0003 } from './migrations/0003-member-name-words.js';
 import { migration0004 } from './migrations/0004-campaigns.js';
 import { migration0005 } from './migrations/0005-conference-classification.js';
 import { migration0006 } from './migrations/0006-documents.js';
+import { migration0007 } from './migrations/0007-name-words-scope.js';
 
 /** Migrations in order; names sort lexically, as Kysely's Migrator requires. */
 export function migrationsFor(handle: DbHandle): Record<string, Migration> {
@@ -16,6 +17,7 @@ export function migrationsFor(handle: DbHandle): Record<string, Migration> {
     '0004-campaigns': migration0004(handle),
     '0005-conference-classification': migration0005(handle),
     '0006-documents': migration0006(handle),
+    '0007-name-words-scope': migration0007(handle),
   };
 }
 

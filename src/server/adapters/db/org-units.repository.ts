@@ -75,8 +75,9 @@ export async function unitsByIds(db: Tx, ids: string[]): Promise<Pick<OrgUnitRow
 }
 
 /**
- * Moves a subtree from one path prefix to another, in units and in the members' copy of the path,
- * with one statement each (|| and substr/length mean the same on both databases).
+ * Moves a subtree from one path prefix to another, in units and in the copies of the path (members
+ * and their name words), with one statement each (|| and substr/length mean the same on both
+ * databases).
  */
 export async function rebaseSubtree(db: Tx, oldPrefix: string, newPrefix: string, depthDelta: number, now: string): Promise<void> {
   const r = subtreeRange(oldPrefix);
@@ -91,12 +92,14 @@ export async function rebaseSubtree(db: Tx, oldPrefix: string, newPrefix: string
     .where('path', '>=', r.from)
     .where('path', '<', r.to)
     .execute();
-  await db
-    .updateTable('members')
-    .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${cut})` })
-    .where('unit_path', '>=', r.from)
-    .where('unit_path', '<', r.to)
-    .execute();
+  for (const table of ['members', 'member_name_words'] as const) {
+    await db
+      .updateTable(table)
+      .set({ unit_path: sql<string>`${newPrefix} || substr(unit_path, ${cut})` })
+      .where('unit_path', '>=', r.from)
+      .where('unit_path', '<', r.to)
+      .execute();
+  }
 }
 
 /** Optimistic lock (design §3): the update applies only to the version the caller read. */

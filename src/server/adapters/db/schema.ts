@@ -76,6 +76,10 @@ export interface MemberUnitHistoryTable {
 export interface MemberNameWordTable {
   word: string;
   member_id: string;
+  /** Copies of the member's columns (migration 0007), kept in step by members.repository. */
+  unit_path: string;
+  sort_key: string;
+  name_search: string;
 }
 
 export interface AccountTable {

@@ -9,7 +9,7 @@ import { cleanText, foldForSearch } from '../../../shared/text.js';
 import { ORG_KIND_LABELS, type MemberStatus, type OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit, recordAuditForNew, type AuditInput } from '../../adapters/db/audit.repository.js';
-import { insertMembers, memberUpdateColumns, newMemberRow, profileOf, replaceNameWords } from '../../adapters/db/members.repository.js';
+import { insertMembers, memberUpdateColumns, newMemberRow, profileOf, refreshNameWords } from '../../adapters/db/members.repository.js';
 import { businessDate } from '../../adapters/db/settings.repository.js';
 import type { MemberRow, NewMemberRow, OrgUnitRow } from '../../adapters/db/schema.js';
 import { canChangeStatus, profileProblems, type MemberProfile } from '../../domain/member-profile.js';
@@ -318,7 +318,7 @@ async function write(ctx: AppContext, tx: Tx, caller: Caller, plans: Planned[]):
     if (result.numUpdatedRows === 0n) {
       throw new AppError('conflict.version', `Đảng viên ở dòng ${row.row} vừa được người khác sửa. Vui lòng nhập lại tệp.`);
     }
-    if (next.name_search !== existing.name_search) await replaceNameWords(tx, existing.id, next.name_search);
+    if (moved || next.name_search !== existing.name_search || next.sort_key !== existing.sort_key) await refreshNameWords(tx, existing.id);
     if (moved) {
       movedIds.push(existing.id);
       unitRows.push(history(existing.id, unit.id));

@@ -1,9 +1,14 @@
 // Member lists and search (issue 2 item 4): scoped in SQL to the caller's subtrees, diacritics and
 // case ignored, in party-roster order, one page with the total.
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { listMembersQuery, MemberSummary } from '../../../shared/contracts/members.js';
-import { chooseNameDriver, scopedMembersQuery } from '../../adapters/db/members.repository.js';
+import {
+  nameMatchesQuery,
+  planNameSearch,
+  scopedMembersQuery,
+  type MemberListFilter,
+  type NameMatches,
+} from '../../adapters/db/members.repository.js';
 import { findUnitCached } from '../../adapters/db/org-units.repository.js';
 import { memberReadScope } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
@@ -21,26 +26,34 @@ export async function listMembers(
     if (!unit) return { items: [], total: 0 };
     unitPath = unit.path;
   }
-  const driver = await chooseNameDriver(ctx.db, query.q);
-  const filtered = scopedMembersQuery(ctx.db, { scope: memberReadScope(caller), unitPath, q: query.q, status: query.status, driver });
-  const rows = driver ? await searchPage(ctx, filtered, query) : await rosterPage(ctx, filtered, query);
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && query.page > 1) {
-    // Past the last page no row carries the total: count on its own.
-    const c = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total = Number(c.n);
+  const filter: MemberListFilter = { scope: memberReadScope(caller), unitPath, status: query.status };
+  const plan = await planNameSearch(ctx.db, query.q, filter);
+  if (plan) {
+    const matches = nameMatchesQuery(ctx.db, filter, query.q!, plan);
+    const rows = await searchPage(ctx, matches, query);
+    const total = await totalOf(rows, query, () => ctx.db.selectFrom(matches.as('t')).select((eb) => eb.fn.countAll<number>().as('n')));
+    return { total, items: rows.map(presentSummary) };
   }
+  const filtered = scopedMembersQuery(ctx.db, filter);
+  const rows = await rosterPage(ctx, filtered, query);
+  const total = await totalOf(rows, query, () => filtered.select((eb) => eb.fn.countAll<number>().as('n')));
   return { total, items: rows.map(presentSummary) };
 }
 
-type Filtered = ReturnType<typeof scopedMembersQuery>;
 type Paging = { page: number; pageSize: number };
+
+/** The total a page carries; past the last page no row carries it, so it is counted on its own. */
+async function totalOf(rows: { total: unknown }[], query: Paging, count: () => { executeTakeFirstOrThrow(): Promise<{ n: number }> }) {
+  if (rows.length) return Number(rows[0].total);
+  if (query.page === 1) return 0;
+  return Number((await count().executeTakeFirstOrThrow()).n);
+}
 
 /**
  * A roster page: rows in the order of the (unit_path, sort_key) index and the total from the same
  * filter as a scalar subquery: one statement, two index reads, no sort.
  */
-function rosterPage(ctx: AppContext, filtered: Filtered, query: Paging) {
+function rosterPage(ctx: AppContext, filtered: ReturnType<typeof scopedMembersQuery>, query: Paging) {
   const total = filtered.select((eb) => eb.fn.countAll<number>().as('n'));
   return filtered
     .innerJoin('org_units as u', 'u.id', 'm.unit_id')
@@ -53,17 +66,15 @@ function rosterPage(ctx: AppContext, filtered: Filtered, query: Paging) {
 }
 
 /**
- * A search page: one pass gives the page and the total, the window count running over the same
- * matches the sort reads, so a search reads its candidates once. Names and units are joined for the
- * page's rows only. The matches are sorted rather than read in roster-index order: the total needs
- * every match anyway, and walking 150,000 rows in order to filter them is what PostgreSQL would
- * otherwise choose. `|| ''` keeps the order and takes the index out of the planner's hands.
+ * A search page: the matches (id and roster key, from one index) are sorted and counted in one
+ * pass with a window count, and only the page's rows are joined to their members and units.
  */
-function searchPage(ctx: AppContext, filtered: Filtered, query: Paging) {
-  const page = filtered
-    .select(['m.id', 'm.sort_key', (eb) => eb.fn.countAll<number>().over().as('total')])
-    .orderBy(sql`${sql.ref('m.sort_key')} || ''`)
-    .orderBy('m.id')
+function searchPage(ctx: AppContext, matches: NameMatches, query: Paging) {
+  const page = ctx.db
+    .selectFrom(matches.as('c'))
+    .select(['c.id', 'c.sort_key', (eb) => eb.fn.countAll<number>().over().as('total')])
+    .orderBy('c.sort_key')
+    .orderBy('c.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return ctx.db

@@ -3,6 +3,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../adapters/clock.js';
 import { assertUpdated } from '../../adapters/db/org-units.repository.js';
+import { refreshNameWords, touchesNameWords } from '../../adapters/db/members.repository.js';
 import type { MemberRow, MemberTable } from '../../adapters/db/schema.js';
 import { canReadMember, canWriteMember } from '../../domain/policy.js';
 import type { Caller, Tx } from '../context.js';
@@ -30,6 +31,7 @@ export async function updateMemberAtVersion(
     .where('version', '=', version)
     .executeTakeFirst();
   assertUpdated(result);
+  if (touchesNameWords(changes)) await refreshNameWords(tx, id);
 }
 
 /** Ends the open status period on `date` and starts `status` from it (status over time, design §3). */

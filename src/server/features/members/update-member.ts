@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { updateMemberBody } from '../../../shared/contracts/members.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
-import { memberUpdateColumns, profileOf, replaceNameWords } from '../../adapters/db/members.repository.js';
+import { memberUpdateColumns, profileOf } from '../../adapters/db/members.repository.js';
 import type { AppContext, Caller } from '../context.js';
 import { memberToChange, updateMemberAtVersion } from './member-writes.js';
 import { assertCardFree, assertProfile, profileFromInput } from './create-member.js';
@@ -18,7 +18,6 @@ export async function updateMember(ctx: AppContext, caller: Caller, id: string, 
     const columns = memberUpdateColumns(profileOf(member), patch);
     const now = ctx.clock.now();
     await updateMemberAtVersion(tx, id, input.version, columns, now);
-    if (columns.name_search !== member.name_search) await replaceNameWords(tx, id, columns.name_search);
     await recordAudit(tx, {
       entityType: 'member',
       entityId: id,

@@ -9,6 +9,7 @@ import type { OrgKind } from '../../../shared/vocabulary.js';
 import { newId } from '../../adapters/clock.js';
 import { recordAudit } from '../../adapters/db/audit.repository.js';
 import { rebaseSubtree, requireUnit } from '../../adapters/db/org-units.repository.js';
+import { moveNameWordsToUnit } from '../../adapters/db/members.repository.js';
 import { canBeChildOf, childPath, depthOf, holdsMembers, isWithinPath } from '../../domain/org-tree.js';
 import { canReadUnit, canWriteUnit } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
@@ -93,6 +94,7 @@ export async function mergeOrgUnits(
           .set({ unit_id: target.id, unit_path: target.path, version: sql<number>`version + 1`, updated_at: now })
           .where('unit_id', '=', source.id)
           .execute();
+        await moveNameWordsToUnit(tx, target.id, target.path);
         // One event per member: each member's history chain records the move.
         for (const m of members) {
           await recordAudit(tx, {
