@@ -245,6 +245,39 @@ describeEachDialect('campaigns', (dialect) => {
     expect(unitCommittee.items.map((u: { unitId: string }) => u.unitId)).toEqual([f.tree.school.id]);
   });
 
+  it('keeps a cockpit five seconds: kept over a draft save, forgotten on any other write through this server', async () => {
+    // Logged in first: a login is a write, and would empty the caches itself.
+    const c = await as('bantochuc');
+    const member = await as('dangvien.thuy');
+    const office = await as('vanphong');
+    const schoolCu = await f.campaignUnitId(f.tree.school);
+    const stageOf = async () =>
+      (await c.get(`/api/campaigns/${f.id}/cockpit`)).body.items.find((u: { unitId: string }) => u.unitId === f.tree.school.id).stage;
+    const setStage = (stage: string) => ctx.db.updateTable('campaign_units').set({ stage }).where('id', '=', schoolCu).execute();
+    const before = await stageOf();
+    // Changed behind the server's back, as another app server would: this one still shows what it counted.
+    await setStage('drafting');
+    expect(await stageOf()).toBe(before);
+    // A draft's text changes nothing the cockpit counts: the cockpit stays as counted.
+    const p = `/api/campaigns/${f.id}/reviews/member/${f.tree.members.thuy.id}`;
+    const review = (await member.get(p)).body;
+    expect((await member.request('PUT', p, { version: review.version, content: review.content })).status).toBe(200);
+    expect(await stageOf()).toBe(before);
+    // Any other write through this server (here a logout) forgets it.
+    expect((await office.post('/api/auth/logout', {})).status).toBe(200);
+    expect(await stageOf()).toBe('drafting');
+    // And five seconds later it is counted again without any write.
+    await setStage('planned');
+    expect(await stageOf()).toBe('drafting');
+    const realClock = ctx.clock;
+    try {
+      ctx.clock = { now: realClock.now, nowMs: () => realClock.nowMs() + 5_001 };
+      expect(await stageOf()).toBe('planned');
+    } finally {
+      ctx.clock = realClock;
+    }
+  });
+
   it('a member sees no cockpit rows', async () => {
     const member = await as('dangvien.thuy');
     const r = await member.get(`/api/campaigns/${f.id}/cockpit`);

@@ -6,6 +6,7 @@
 // of its own writes (docs/decisions/0003-sessions-in-the-database.md).
 import type { CallerRecord } from './auth/principal.repository.js';
 import type { OrgUnitRow } from './db/schema.js';
+import type { CockpitResponse } from '../../shared/contracts/campaigns.js';
 
 export class ShortLivedCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
@@ -42,13 +43,24 @@ export interface CachedCaller {
   csrfToken: string | null;
 }
 
-/** The per-process caches of a running server; cleared together on every write it serves. */
+/**
+ * The per-process caches of a running server; cleared together on every write it serves, except
+ * the writes that change nothing they hold (a draft's text, a tally: RouteDef.keepsCaches).
+ */
 export class RequestCaches {
   readonly callers = new ShortLivedCache<CachedCaller>();
   readonly units = new ShortLivedCache<OrgUnitRow>();
+  /**
+   * Campaign cockpits by campaign, business date, the caller's scope and the query: a province's
+   * cockpit counts ten thousand units and their members' reviews, and the season's offices and
+   * committees ask for the same pages over and over. Five seconds is how old another server's
+   * progress may look here; the caller's access is checked before every lookup.
+   */
+  readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
 
   clear(): void {
     this.callers.clear();
     this.units.clear();
+    this.cockpits.clear();
   }
 }

@@ -182,6 +182,8 @@ export async function chooseNameDriver(db: Tx, q: string | undefined, f: MemberL
     .filter(Boolean);
   if (words.length === 0) return null;
   const candidates: NameDriver[] = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
+  // One word has no rival to be compared with.
+  if (candidates.length === 1) return candidates[0];
   let best: { driver: NameDriver; n: number } | null = null;
   // From the last word back (given names are rarer than family names); a rare enough word ends the search.
   for (const driver of candidates.slice(-4).reverse()) {

@@ -117,14 +117,6 @@ export function createHttpApp(app: AppContext, options: { webRoot?: string | nul
   const routes = allRoutes();
   const openapi = openApiDocument(routes, APP_VERSION);
   api.get('/openapi.json', (c) => c.json(openapi));
-  // Any write through this server may end a session, change a grant or move a unit: forget them all.
-  api.use('*', async (c, next) => {
-    try {
-      await next();
-    } finally {
-      if (c.req.method !== 'GET') app.caches.clear();
-    }
-  });
   registerRoutes(api, app, routes, (c, def) => authenticate(app, app.caches.callers, c, def));
   server.route('/api', api);
   server.notFound((c) =>

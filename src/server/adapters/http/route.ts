@@ -44,6 +44,11 @@ export interface RouteDef<P = any, Q = any, B = any> {
   /** JSON response schema, or a media type for binary downloads. */
   response: ZodType | { mediaType: string };
   errors: ErrorCode[];
+  /**
+   * A write that changes nothing the server's short-lived caches hold (sessions, grants, units,
+   * cockpit counts): its requests leave the caches as they are. Every other write empties them.
+   */
+  keepsCaches?: true;
   handler: (args: HandlerArgs<P, Q, B>) => Promise<unknown>;
 }
 
@@ -96,32 +101,42 @@ export function registerRoutes(
 ): void {
   for (const def of routes) {
     api.on(def.method.toUpperCase(), def.path, async (c) => {
-      const auth = await authenticate(c, def);
-      const params = parseOrThrow(def.params, c.req.param());
-      const query = parseOrThrow(def.query, c.req.query());
-      let body: unknown;
-      if (def.body === 'multipart') {
-        try {
-          body = await c.req.parseBody();
-        } catch (e) {
-          // The body limit's own error goes on to app.ts; a malformed form is the client's (issue 6, fuzzing).
-          if (e instanceof AppError || (e as { status?: number }).status === 413) throw e;
-          throw new AppError('request.invalid', 'Nội dung gửi lên không phải biểu mẫu tải tệp (multipart/form-data) hợp lệ.');
-        }
-      } else if (def.body) {
-        let json: unknown;
-        try {
-          json = await c.req.json();
-        } catch {
-          throw new AppError('request.invalid', 'Nội dung gửi lên không phải JSON hợp lệ.');
-        }
-        body = parseOrThrow(def.body, json);
+      try {
+        return await handle(c, def);
+      } finally {
+        // A write through this server may end a session, change a grant, move a unit or advance a
+        // unit's stage: unless its route says otherwise, forget them all (docs/decisions/0003).
+        if (def.method !== 'get' && !def.keepsCaches) app.caches.clear();
       }
-      refuseNul(params, query, body);
-      const result = await def.handler({ app, c, params, query, body, auth: auth as AuthInfo });
-      if (result instanceof Response) return result;
-      return c.json(result as object);
     });
+  }
+
+  async function handle(c: Context, def: RouteDef) {
+    const auth = await authenticate(c, def);
+    const params = parseOrThrow(def.params, c.req.param());
+    const query = parseOrThrow(def.query, c.req.query());
+    let body: unknown;
+    if (def.body === 'multipart') {
+      try {
+        body = await c.req.parseBody();
+      } catch (e) {
+        // The body limit's own error goes on to app.ts; a malformed form is the client's (issue 6, fuzzing).
+        if (e instanceof AppError || (e as { status?: number }).status === 413) throw e;
+        throw new AppError('request.invalid', 'Nội dung gửi lên không phải biểu mẫu tải tệp (multipart/form-data) hợp lệ.');
+      }
+    } else if (def.body) {
+      let json: unknown;
+      try {
+        json = await c.req.json();
+      } catch {
+        throw new AppError('request.invalid', 'Nội dung gửi lên không phải JSON hợp lệ.');
+      }
+      body = parseOrThrow(def.body, json);
+    }
+    refuseNul(params, query, body);
+    const result = await def.handler({ app, c, params, query, body, auth: auth as AuthInfo });
+    if (result instanceof Response) return result;
+    return c.json(result as object);
   }
 }
 

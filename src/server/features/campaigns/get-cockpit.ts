@@ -7,9 +7,9 @@ import type { CockpitResponse, CockpitUnit, cockpitQuery } from '../../../shared
 import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared/campaign-vocabulary.js';
 import { loadCampaignAccess, milestonesOf, withinPaths } from '../../adapters/db/campaigns.repository.js';
 import { subtreeRange } from '../../adapters/db/dialect.js';
-import type { Database } from '../../adapters/db/schema.js';
+import type { CampaignRow, Database } from '../../adapters/db/schema.js';
 import { businessDate } from '../../adapters/db/settings.repository.js';
-import { campaignUnitScope } from '../../domain/campaign-policy.js';
+import { campaignUnitScope, type CampaignCaller } from '../../domain/campaign-policy.js';
 import { overdueClauses, reached, unitOverdue } from '../../domain/campaign-progress.js';
 import type { AppContext, Caller } from '../context.js';
 import { milestoneViews } from './present-campaign.js';
@@ -22,6 +22,24 @@ export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: st
   const { campaign, caller: cc } = await loadCampaignAccess(ctx.db, campaignId, caller);
   const scope = campaignUnitScope(cc);
   const bd = (await businessDate(ctx.db, ctx.clock.now())).date;
+  // Same campaign, day, scope, own units and query: the same cockpit (RequestCaches.cockpits).
+  const key = JSON.stringify([campaign.id, bd, scope, cc.directorPaths, q]);
+  const nowMs = ctx.clock.nowMs();
+  const cached = ctx.caches.cockpits.get(key, nowMs);
+  if (cached) return cached;
+  const cockpit = await buildCockpit(ctx, campaign, cc, scope, bd, q);
+  ctx.caches.cockpits.set(key, cockpit, nowMs);
+  return cockpit;
+}
+
+async function buildCockpit(
+  ctx: AppContext,
+  campaign: CampaignRow,
+  cc: CampaignCaller,
+  scope: string[],
+  bd: string,
+  q: Query,
+): Promise<CockpitResponse> {
   const milestones = milestonesOf(campaign);
   const clauses = overdueClauses(milestones, bd);
 

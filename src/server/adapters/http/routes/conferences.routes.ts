@@ -141,6 +141,8 @@ export const conferencesRoutes: RouteDef[] = [
     body: saveTallyBody,
     response: conferenceView,
     errors: [...write, 'conflict.version', 'conference.agenda_order', 'vote.invalid_tally', 'vote.not_votable'],
+    // A tally: no session, grant, unit, stage or review status changes.
+    keepsCaches: true,
     handler: ({ app, auth, params, body }) => saveTally(app, auth.principal, params.conferenceId, body),
   }),
   route({

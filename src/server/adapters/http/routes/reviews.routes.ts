@@ -88,6 +88,9 @@ export const reviewsRoutes: RouteDef[] = [
     body: saveReviewBody,
     response: reviewResult,
     errors: stepErrors,
+    // A draft's text: no session, grant or unit changes, and the cockpit's counts (submitted,
+    // finalized) stay the same (a returned review saved becomes a draft, counted in neither).
+    keepsCaches: true,
     handler: ({ app, auth, params, body }) => saveReview(app, auth.principal, params, body),
   }),
   route({
