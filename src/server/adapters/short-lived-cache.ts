@@ -26,6 +26,15 @@ export class ShortLivedCache<T> {
     return entry.value;
   }
 
+  /** The value kept for `key`, or the one `load` gives, then kept. */
+  async getOrLoad(key: string, nowMs: number, load: () => Promise<T>): Promise<T> {
+    const kept = this.get(key, nowMs);
+    if (kept !== null) return kept;
+    const value = await load();
+    this.set(key, value, nowMs);
+    return value;
+  }
+
   /** Keeps `value` for the TTL, never past `notAfterMs` (a session's own expiry). */
   set(key: string, value: T, nowMs: number, notAfterMs = Infinity): void {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
@@ -35,6 +44,18 @@ export class ShortLivedCache<T> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+export interface UnitStageCount {
+  stage: string;
+  needsAppraisal: boolean;
+  n: number;
+}
+
+export interface UnitReviewProgress {
+  members: number;
+  submitted: number;
+  finalized: number;
 }
 
 export interface CachedCaller {
@@ -57,10 +78,19 @@ export class RequestCaches {
    * progress may look here; the caller's access is checked before every lookup.
    */
   readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
+  /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
+  readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
+  /** …the member reviews by status under one unit, whoever lists it… */
+  readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(5000, 50_000);
+  /** …and the directors of a campaign. */
+  readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(5000, 200);
 
   clear(): void {
     this.callers.clear();
     this.units.clear();
     this.cockpits.clear();
+    this.cockpitStages.clear();
+    this.unitReviewProgress.clear();
+    this.campaignDirectors.clear();
   }
 }

@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig, type RawBuilder } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type LogConfig,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type RawBuilder,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -145,7 +154,7 @@ function openPostgres(url: string): DbHandle {
   // An idle connection that the server closes (restart, failover) must not bring the app down: the
   // pool drops it and opens another on the next query.
   pool.on('error', (error) => console.warn(`[tusoi] kết nối PostgreSQL bị đóng: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }), log: slowQueryLog() });
   return {
     db,
     dialect: 'postgres',
@@ -177,6 +186,58 @@ function openPostgres(url: string): DbHandle {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/** Statements worth keeping prepared: the app's queries and row writes, not DDL or bulk loads. */
+const PREPARABLE = /^\s*(select|with|insert|update|delete)\b/i;
+const PREPARABLE_MAX_LENGTH = 8_000;
+
+/**
+ * Named (prepared) statements on PostgreSQL, per connection, the most recently used 300 kept: in
+ * the season's load, planning took 41 % of the database's time (the caller's lookup planned in
+ * 0.7 ms and ran in 0.07 ms). A named statement is parsed and planned once per connection and
+ * then re-planned only when PostgreSQL finds a custom plan cheaper (plan_cache_mode auto). A
+ * statement whose result columns changed under it (a migration on a live connection) is run again
+ * unprepared.
+ */
+function withPreparedStatements(pool: pg.Pool, capacity = 300): PostgresPool {
+  const names = new WeakMap<pg.PoolClient, Map<string, string>>();
+  let sequence = 0;
+  return {
+    end: () => pool.end(),
+    async connect() {
+      const client = await pool.connect();
+      let prepared = names.get(client);
+      if (!prepared) names.set(client, (prepared = new Map()));
+      const statements = prepared;
+      const query = async (text: string, values: readonly unknown[]) => {
+        if (!PREPARABLE.test(text) || text.length > PREPARABLE_MAX_LENGTH) return client.query(text, values as unknown[]);
+        let name = statements.get(text);
+        if (name) statements.delete(text);
+        else {
+          name = `tusoi_${++sequence}`;
+          if (statements.size >= capacity) {
+            const [oldText, oldName] = statements.entries().next().value as [string, string];
+            statements.delete(oldText);
+            // Queued before this statement on the same connection; its failure changes nothing.
+            client.query(`deallocate ${oldName}`).catch(() => undefined);
+            delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[
+              oldName
+            ];
+          }
+        }
+        statements.set(text, name);
+        try {
+          return await client.query({ name, text, values: values as unknown[] });
+        } catch (error) {
+          if (!/cached plan must not change result type/.test(String((error as Error).message))) throw error;
+          statements.delete(text);
+          return client.query(text, values as unknown[]);
+        }
+      };
+      return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
     },
   };
 }
