@@ -80,10 +80,13 @@ export class RequestCaches {
   readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
   /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
   readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
-  /** …the member reviews by status under one unit, whoever lists it… */
-  readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(5000, 50_000);
+  /**
+   * …the member reviews by status under one unit, whoever lists it, for thirty seconds: the
+   * province's pages list a few thousand units between them, each counted over its subtree…
+   */
+  readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(30_000, 50_000);
   /** …and the directors of a campaign. */
-  readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(5000, 200);
+  readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(30_000, 200);
 
   clear(): void {
     this.callers.clear();

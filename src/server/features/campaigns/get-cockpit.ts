@@ -17,6 +17,9 @@ import { milestoneViews } from './present-campaign.js';
 import { subjectReview } from '../../adapters/db/campaign-subject-joins.js';
 
 type Query = z.infer<typeof cockpitQuery>;
+
+/** Up to this many own units, the sort lists their ids; past it (a whole district), it tests the paths. */
+const MINE_IDS_MAX = 2_000;
 type CuEb = ExpressionBuilder<Database & { cu: Database['campaign_units'] }, 'cu'>;
 
 export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: string, q: Query): Promise<CockpitResponse> {
@@ -98,8 +101,21 @@ async function buildCockpit(
         eb.selectFrom('assignments').select('unit_id').where('campaign_id', '=', campaign.id).where('account_id', '=', q.directorId!),
       ),
     );
-  // A director sees their own units first (issue 3 item 3).
+  // A director sees their own units first (issue 3 item 3). Their units are looked up once through
+  // the unit_path index, and the sort asks "one of these ids?": testing each of the province's ten
+  // thousand units against 75 assigned subtrees took PostgreSQL 100 ms.
   const mine = cc.directorPaths;
+  const mineIds =
+    mine.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('campaign_units as cu')
+            .select('cu.id')
+            .where('cu.campaign_id', '=', campaign.id)
+            .where((eb) => withinPaths(eb, 'cu.unit_path', mine))
+            .execute()
+        ).map((r) => r.id);
   // Filtered by stage or appraisal need alone, the list's total is already in the totals' groups.
   const countFromGroups = q.sector === undefined && q.overdueOnly !== true && q.directorId === undefined;
   const [total, rows] = await Promise.all([
@@ -128,11 +144,11 @@ async function buildCockpit(
         'u.code',
         'u.sector',
       ])
-      .$if(mine.length > 0, (qb) =>
+      .$if(mineIds.length > 0, (qb) =>
         qb.orderBy((eb) =>
           eb
             .case()
-            .when(withinPaths(eb, 'cu.unit_path', mine))
+            .when(mineIds.length <= MINE_IDS_MAX ? eb('cu.id', 'in', mineIds) : withinPaths(eb, 'cu.unit_path', mine))
             .then(0)
             .else(1)
             .end(),
