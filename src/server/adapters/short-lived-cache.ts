@@ -71,6 +71,8 @@ export interface CachedCaller {
 export class RequestCaches {
   readonly callers = new ShortLivedCache<CachedCaller>();
   readonly units = new ShortLivedCache<OrgUnitRow>();
+  /** The units a campaign assigns an account to direct, as long as grants (campaigns.repository). */
+  readonly directorPaths = new ShortLivedCache<string[]>();
   /**
    * Campaign cockpits by campaign, business date, the caller's scope and the query: a province's
    * cockpit counts ten thousand units and their members' reviews, and the season's offices and
@@ -91,6 +93,7 @@ export class RequestCaches {
   clear(): void {
     this.callers.clear();
     this.units.clear();
+    this.directorPaths.clear();
     this.cockpits.clear();
     this.cockpitStages.clear();
     this.unitReviewProgress.clear();

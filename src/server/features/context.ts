@@ -7,7 +7,7 @@ import type { Principal } from '../domain/policy.js';
 import type { RequestCaches } from '../adapters/short-lived-cache.js';
 
 export interface AppContext {
-  /** One-second memories of callers and units (one per process: see short-lived-cache.ts). */
+  /** Short-lived memories of callers, units and cockpits (one per process: see short-lived-cache.ts). */
   caches: RequestCaches;
   handle: DbHandle;
   db: Kysely<Database>;
@@ -33,6 +33,9 @@ export const defaultConfig: AppConfig = {
 };
 
 export type Tx = Transaction<Database> | Kysely<Database>;
+
+/** What a repository needs to use the server's short-lived caches from inside a transaction. */
+export type ServerCaches = Pick<AppContext, 'caches' | 'clock'>;
 
 /** The caller of a use case: an authenticated principal (CLI commands use the system actor). */
 export type Caller = Principal;

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.js';
 import { campaignConfig, milestone, type CampaignConfig, type Milestone } from '../../../shared/contracts/campaigns.js';
 import { canReadCampaign, type CampaignCaller } from '../../domain/campaign-policy.js';
 import type { Principal } from '../../domain/policy.js';
-import type { Tx } from '../../features/context.js';
+import type { ServerCaches, Tx } from '../../features/context.js';
 import { subtreeRange } from './dialect.js';
 import type { CampaignRow, Database } from './schema.js';
 
@@ -33,10 +33,20 @@ export interface CampaignAccess {
 }
 
 /** The campaign and the caller's roles in it; `campaign.not_found` when the caller may not see it. */
-export async function loadCampaignAccess(db: Tx, campaignId: string, principal: Principal): Promise<CampaignAccess> {
+/**
+ * The campaign and the caller's place in it. Given the server's caches, the caller's assignments
+ * are remembered as long as their grants are (RequestCaches.directorPaths): the season's busiest
+ * pages (a review, a meeting, the cockpit) each asked for them.
+ */
+export async function loadCampaignAccess(db: Tx, campaignId: string, principal: Principal, server?: ServerCaches): Promise<CampaignAccess> {
   const campaign = await findCampaign(db, campaignId);
   if (!campaign) throw new AppError('campaign.not_found');
-  const caller: CampaignCaller = { principal, directorPaths: await directorPaths(db, campaignId, principal.accountId) };
+  const paths = server
+    ? await server.caches.directorPaths.getOrLoad(`${campaignId}|${principal.accountId}`, server.clock.nowMs(), () =>
+        directorPaths(db, campaignId, principal.accountId),
+      )
+    : await directorPaths(db, campaignId, principal.accountId);
+  const caller: CampaignCaller = { principal, directorPaths: paths };
   if (!canReadCampaign(caller, campaign.owner_path)) throw new AppError('campaign.not_found');
   return { campaign, caller };
 }

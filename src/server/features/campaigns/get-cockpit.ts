@@ -23,7 +23,7 @@ const MINE_IDS_MAX = 2_000;
 type CuEb = ExpressionBuilder<Database & { cu: Database['campaign_units'] }, 'cu'>;
 
 export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: string, q: Query): Promise<CockpitResponse> {
-  const { campaign, caller: cc } = await loadCampaignAccess(ctx.db, campaignId, caller);
+  const { campaign, caller: cc } = await loadCampaignAccess(ctx.db, campaignId, caller, ctx);
   const scope = campaignUnitScope(cc);
   const bd = (await businessDate(ctx.db, ctx.clock.now())).date;
   // Same campaign, day, scope, own units and query: the same cockpit (RequestCaches.cockpits).

@@ -12,7 +12,7 @@ import { quorumPctFromConfig } from '../../domain/conference/quorum.js';
 import { ruleSetById } from '../../domain/rule-sets/index.js';
 import type { RuleSet } from '../../domain/rule-sets/types.js';
 import type { Principal } from '../../domain/policy.js';
-import type { Tx } from '../context.js';
+import type { ServerCaches, Tx } from '../context.js';
 
 export type ConferenceRow = Selectable<ConferenceTable> & { status: ConferenceStatus | 'cancelled' };
 
@@ -29,14 +29,14 @@ export interface LoadedConference {
   quorumPct: number | null;
 }
 
-export async function loadConference(db: Tx, principal: Principal, conferenceId: string): Promise<LoadedConference> {
+export async function loadConference(db: Tx, principal: Principal, conferenceId: string, server?: ServerCaches): Promise<LoadedConference> {
   const conference = (await db.selectFrom('conferences').selectAll().where('id', '=', conferenceId).executeTakeFirst()) as
     ConferenceRow | undefined;
   // A conference called off when its dossier was reopened is no longer a meeting of the campaign.
   if (!conference || conference.status === 'cancelled') throw new AppError('conference.not_found');
   let access: Awaited<ReturnType<typeof loadCampaignAccess>>;
   try {
-    access = await loadCampaignAccess(db, conference.campaign_id, principal);
+    access = await loadCampaignAccess(db, conference.campaign_id, principal, server);
   } catch (e) {
     if (e instanceof AppError && e.code === 'campaign.not_found') throw new AppError('conference.not_found');
     throw e;

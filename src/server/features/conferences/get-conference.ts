@@ -88,7 +88,7 @@ async function suggestionItemsFor(db: Tx, lc: LoadedConference, memberIds: reado
 
 export async function getConference(ctx: AppContext, caller: Caller, conferenceId: string): Promise<ConferenceView> {
   const db = ctx.db;
-  const lc = await loadConference(db, caller, conferenceId);
+  const lc = await loadConference(db, caller, conferenceId, ctx);
   const c = lc.conference;
   const agenda = await agendaOf(db, c.id);
   const [roster, attendance, guests, entries, tallies] = await Promise.all([

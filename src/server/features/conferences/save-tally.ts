@@ -23,7 +23,7 @@ export interface TallyProblemView {
 }
 
 export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: string, body: SaveTallyBody): Promise<ConferenceView> {
-  const lc = await loadConference(ctx.db, caller, conferenceId);
+  const lc = await loadConference(ctx.db, caller, conferenceId, ctx);
   assertWriter(lc);
   assertInSession(lc);
   const c = lc.conference;

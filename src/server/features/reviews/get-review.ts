@@ -43,7 +43,7 @@ export function abilitiesOf(r: OpenedReview): ReviewView['abilities'] {
 }
 
 export async function getReview(ctx: AppContext, principal: Principal, params: ReviewParams): Promise<ReviewView> {
-  const r = await openReview(ctx.db, principal, params);
+  const r = await openReview(ctx.db, principal, params, ctx);
   const reviewId = r.row?.id ?? null;
   const [prefill, comments, reviewFiles] = await Promise.all([
     loadPrefill(ctx.db, r),

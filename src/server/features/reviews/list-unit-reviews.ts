@@ -24,7 +24,7 @@ export async function listUnitReviews(
   unitId: string,
   query: ListUnitReviewsQuery,
 ): Promise<ListUnitReviewsResponse> {
-  const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal);
+  const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal, ctx);
   const unit = await findUnit(ctx.db, unitId);
   if (!unit || !isWithinPath(unit.path, campaign.owner_path)) throw new AppError('org_unit.not_found');
   const fullPaths = minimalPaths(principal.grants.filter((g) => READ_ALL.includes(g.role)).map((g) => g.unitPath));

@@ -21,7 +21,7 @@ import type { FormTemplate, RuleSet } from '../../domain/rule-sets/types.js';
 import { availableActions, REVIEW_TRANSITIONS, type ActorRole, type TransitionRule } from '../../domain/workflow.js';
 import type { ReviewAction } from '../../../shared/campaign-vocabulary.js';
 import type { Principal } from '../../domain/policy.js';
-import type { Tx } from '../context.js';
+import type { ServerCaches, Tx } from '../context.js';
 import type { ShortcomingSubjectKind } from '../../adapters/db/shortcomings.repository.js';
 
 export interface ReviewSubject {
@@ -70,8 +70,8 @@ function formOf(ruleSet: RuleSet, meaning: FormMeaning): FormTemplate {
   }
 }
 
-export async function openReview(db: Tx, principal: Principal, params: ReviewParams): Promise<OpenedReview> {
-  const { campaign, caller } = await loadCampaignAccess(db, params.campaignId, principal);
+export async function openReview(db: Tx, principal: Principal, params: ReviewParams, server?: ServerCaches): Promise<OpenedReview> {
+  const { campaign, caller } = await loadCampaignAccess(db, params.campaignId, principal, server);
   const ruleSet = ruleSetById(campaign.rule_set_id);
   if (!ruleSet) throw new AppError('rule_set.not_found');
   let subject: ReviewSubject;

@@ -24,7 +24,7 @@ export async function saveReview(ctx: AppContext, principal: Principal, params: 
   const contentJson = JSON.stringify(content);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const r = await openReview(tx, principal, params);
+    const r = await openReview(tx, principal, params, ctx);
     const to = checkStep(r, 'save');
     checkVersion(r, body.version);
     const proxy = r.writer === 'proxy';
