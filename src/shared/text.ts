@@ -31,6 +31,21 @@ export function nameWords(searchText: string): string[] {
   return [...new Set(searchText.split(' ').filter(Boolean))];
 }
 
+/**
+ * The distinct words of a folded search text, each with the 1-based position of the space before
+ * its first occurrence: " nguyen thi thuy" → nguyen 1, thi 8, thuy 12. A prefix search keeps, of a
+ * name's words starting with the prefix, only the first (docs/decisions/0011).
+ */
+export function nameWordOffsets(searchText: string): { word: string; offset: number }[] {
+  const seen = new Map<string, number>();
+  let at = 0;
+  for (const part of searchText.split(' ')) {
+    if (part && !seen.has(part)) seen.set(part, at);
+    at += part.length + 1;
+  }
+  return [...seen].map(([word, offset]) => ({ word, offset }));
+}
+
 // Vietnamese alphabet order (primary level): a < ă < â < b < c < d < đ < e < ê < … < o < ô < ơ < … < u < ư.
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
 // Tone order (secondary level): none < huyền < hỏi < ngã < sắc < nặng.

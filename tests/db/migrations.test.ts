@@ -64,7 +64,7 @@ describeEachDialect('migrations', (dialect) => {
     expect(await schemaOf(db.handle)).toEqual(before);
   });
 
-  it("0007 copies each member's path, roster key and folded name into the name words it already has", async () => {
+  it("0007 writes each member's name words again with the member's path, roster key, folded name and the word's place", async () => {
     const db = await emptyDatabase(dialect);
     dbs.push(db);
     while ((await migrationLevel(db.handle)) !== '0006-documents') await migrateUpOne(db.handle);
@@ -120,10 +120,10 @@ describeEachDialect('migrations', (dialect) => {
     await migrateToLatest(db.handle);
     const words = await db.handle.db.selectFrom('member_name_words').selectAll().orderBy('word').execute();
     expect(words).toEqual([
-      { word: 'lan', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan' },
-      { word: 'le', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy' },
-      { word: 'thuy', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy' },
-      { word: 'tran', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan' },
+      { word: 'lan', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan', word_offset: 6 },
+      { word: 'le', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy', word_offset: 1 },
+      { word: 'thuy', member_id: 'm1', unit_path: '/u1/', sort_key: 'k1', name_search: ' le thuy', word_offset: 4 },
+      { word: 'tran', member_id: 'm2', unit_path: '/u1/', sort_key: 'k2', name_search: ' tran lan', word_offset: 1 },
     ]);
   });
 });

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, foldForSearch, rosterSortKey, splitFullName } from '../../src/shared/text.js';
+import { cleanText, foldForSearch, nameSearchText, nameWordOffsets, rosterSortKey, splitFullName } from '../../src/shared/text.js';
 import { formatVietnameseDate, parseVietnameseDate } from '../../src/shared/dates.js';
+
+describe('nameWordOffsets', () => {
+  it('gives each distinct word once, at the space before its first occurrence', () => {
+    const text = nameSearchText('Nguyễn Thị Thu Thủy Thu');
+    expect(text).toBe(' nguyen thi thu thuy thu');
+    const offsets = nameWordOffsets(text);
+    expect(offsets).toEqual([
+      { word: 'nguyen', offset: 1 },
+      { word: 'thi', offset: 8 },
+      { word: 'thu', offset: 12 },
+      { word: 'thuy', offset: 16 },
+    ]);
+    // What the prefix search relies on: the text before the offset (1-based) ends just before " word".
+    for (const { word, offset } of offsets) expect(text.slice(offset - 1).startsWith(` ${word}`)).toBe(true);
+  });
+});
 
 describe('foldForSearch', () => {
   it.each([

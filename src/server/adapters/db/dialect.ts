@@ -292,6 +292,15 @@ export function likeWordPrefix(column: string, value: string): RawBuilder<boolea
 }
 
 /**
+ * No word of `column` before position `offsetColumn` starts with `value`: the text up to there
+ * holds no " value" (the same LIKE as likeWordPrefix, on a substring).
+ */
+export function noWordPrefixBefore(column: string, offsetColumn: string, value: string): RawBuilder<boolean> {
+  const text = sql.ref(column);
+  return sql<boolean>`substr(${text}, 1, ${sql.ref(offsetColumn)} - 1) not like ${`% ${escapeLike(value)}%`} escape '\\'`;
+}
+
+/**
  * Subtree of a materialized path as a range, so it uses the path index on both databases (LIKE
  * would not: SQLite's is case-insensitive, PostgreSQL's needs text_pattern_ops). Paths are
  * "/<id>/…/" with ids in [0-9a-z], and "0" is the character right after "/".

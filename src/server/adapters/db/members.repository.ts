@@ -3,9 +3,9 @@ import { sql, type AliasedSelectQueryBuilder, type ExpressionBuilder } from 'kys
 import { deriveNameColumns, type MemberProfile } from '../../domain/member-profile.js';
 import type { ReadScope } from '../../domain/policy.js';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../shared/vocabulary.js';
-import { foldForSearch, nameWords } from '../../../shared/text.js';
+import { foldForSearch, nameWordOffsets } from '../../../shared/text.js';
 import type { Tx } from '../../features/context.js';
-import { likeWordPrefix, subtreeRange } from './dialect.js';
+import { likeWordPrefix, noWordPrefixBefore, subtreeRange } from './dialect.js';
 import type { MemberRow, NewMemberRow } from './schema.js';
 
 const INSERT_BATCH = 500;
@@ -53,12 +53,13 @@ export function newMemberRow(
 type NameWordSource = Pick<MemberRow, 'id' | 'name_search' | 'unit_path' | 'sort_key'>;
 
 function nameWordRows(m: NameWordSource) {
-  return nameWords(m.name_search).map((word) => ({
+  return nameWordOffsets(m.name_search).map(({ word, offset }) => ({
     word,
     member_id: m.id,
     unit_path: m.unit_path,
     sort_key: m.sort_key,
     name_search: m.name_search,
+    word_offset: offset,
   }));
 }
 
@@ -73,7 +74,7 @@ export async function insertMembers(tx: Tx, rows: NewMemberRow[]): Promise<void>
       .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
   const words = rows.flatMap(nameWordRows);
-  // Five columns a row: twice the member batch stays far below both databases' parameter limits.
+  // Six columns a row: twice the member batch stays far below both databases' parameter limits.
   for (let i = 0; i < words.length; i += 2 * INSERT_BATCH) {
     await tx
       .insertInto('member_name_words')
@@ -292,12 +293,15 @@ export function nameMatchesQuery(db: Tx, f: MemberListFilter, q: string, plan: N
   if (plan.scan === 'scope') {
     return scopedMembersQuery(db, f).where(likeWordPrefix('m.name_search', phrase)).select(['m.id', 'm.sort_key']);
   }
-  const matches = wordsInScope(db, f, plan.driver)
-    .where(likeWordPrefix('w.name_search', phrase))
-    .$if(f.status !== undefined, (qb) => qb.innerJoin('members as m', 'm.id', 'w.member_id').where('m.status', '=', f.status!))
-    .select(['w.member_id as id', 'w.sort_key']);
-  // A prefix ("thu") can match two words of one name ("Thu Thủy"); an exact word is one row per member.
-  return plan.driver.prefix ? matches.distinct() : matches;
+  return (
+    wordsInScope(db, f, plan.driver)
+      .where(likeWordPrefix('w.name_search', phrase))
+      // A prefix ("thu") can match two words of one name ("Thu Thủy"): only the first of them counts,
+      // the one with no word starting with the prefix before it. An exact word is one row already.
+      .$if(plan.driver.prefix, (qb) => qb.where(noWordPrefixBefore('w.name_search', 'w.word_offset', plan.driver.word)))
+      .$if(f.status !== undefined, (qb) => qb.innerJoin('members as m', 'm.id', 'w.member_id').where('m.status', '=', f.status!))
+      .select(['w.member_id as id', 'w.sort_key'])
+  );
 }
 
 /**

@@ -80,6 +80,8 @@ export interface MemberNameWordTable {
   unit_path: string;
   sort_key: string;
   name_search: string;
+  /** Where the word first starts in name_search: the position of the space before it (1-based). */
+  word_offset: number;
 }
 
 export interface AccountTable {
