@@ -189,7 +189,10 @@ export async function chooseNameDriver(db: Tx, q: string | undefined, f: MemberL
   // From the last word back (given names are rarer than family names); a rare enough word ends the search.
   for (const driver of candidates.slice(-4).reverse()) {
     const cap: number = best ? best.n : PROBE_CAP;
-    const probe = wordsInScope(db, f, driver).select('w.member_id').limit(cap);
+    // The caller's own row is one member among thousands: the probe reads the subtrees alone, where
+    // "or my own id" would keep PostgreSQL from reading the word's range of each subtree.
+    const subtrees: MemberListFilter = { ...f, scope: { ...f.scope, selfMemberId: null } };
+    const probe = wordsInScope(db, subtrees, driver).select('w.member_id').limit(cap);
     const { n } = await db
       .selectFrom(probe.as('t'))
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -88,19 +88,21 @@ async function buildCockpit(
     if (unitOverdue({ stage, needsAppraisal: needs }, milestones, bd).length > 0) totals.overdue += n;
   }
 
-  const list = ctx.db
+  // The filters on the campaign's units; the sector is the unit's own, read with its name and code.
+  const filtered = ctx.db
     .selectFrom('campaign_units as cu')
-    .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
     .where(inScope)
     .$if(q.stage !== undefined, (qb) => qb.where('cu.stage', '=', q.stage!))
     .$if(q.needsAppraisal !== undefined, (qb) => qb.where('cu.needs_appraisal', '=', q.needsAppraisal ? 1 : 0))
-    .$if(q.sector !== undefined, (qb) => qb.where('u.sector', '=', q.sector!))
     .$if(q.overdueOnly === true, (qb) => qb.where(overdueCondition))
     .$if(q.directorId !== undefined, (qb) =>
       qb.where('cu.unit_id', 'in', (eb) =>
         eb.selectFrom('assignments').select('unit_id').where('campaign_id', '=', campaign.id).where('account_id', '=', q.directorId!),
       ),
     );
+  const list = filtered
+    .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
+    .$if(q.sector !== undefined, (qb) => qb.where('u.sector', '=', q.sector!));
   // A director sees their own units first (issue 3 item 3). Their units are looked up once through
   // the unit_path index, and the sort asks "one of these ids?": testing each of the province's ten
   // thousand units against 75 assigned subtrees took PostgreSQL 100 ms.
@@ -126,7 +128,7 @@ async function buildCockpit(
               (q.stage === undefined || g.stage === q.stage) && (q.needsAppraisal === undefined || g.needsAppraisal === q.needsAppraisal),
           )
           .reduce((sum, g) => sum + g.n, 0)
-      : list
+      : (q.sector !== undefined ? list : filtered)
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.total)),
