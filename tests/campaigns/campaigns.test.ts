@@ -209,6 +209,45 @@ describeEachDialect('campaigns', (dialect) => {
     const c = await as('bantochuc');
     const cu = await f.campaignUnitId(f.tree.ward);
     await ctx.db.updateTable('campaign_units').set({ stage: 'submitted', needs_appraisal: 1 }).where('id', '=', cu).execute();
+    // Two reviews of the ward's members, one submitted and one finalized, for the counts per unit below.
+    const reviewed = await ctx.db
+      .selectFrom('campaign_members')
+      .select(['member_id', 'unit_id', 'unit_path', 'form_meaning'])
+      .where('campaign_id', '=', f.id)
+      .where('included', '=', 1)
+      .where('unit_path', '>=', f.tree.ward.path)
+      .where('unit_path', '<', `${f.tree.ward.path.slice(0, -1)}0`)
+      .limit(2)
+      .execute();
+    expect(reviewed).toHaveLength(2);
+    const now = new Date().toISOString();
+    await ctx.db
+      .insertInto('reviews')
+      .values(
+        reviewed.map((m, i) => ({
+          id: `cockpit-review-${i}`,
+          campaign_id: f.id,
+          subject_kind: 'member',
+          subject_key: m.member_id,
+          unit_id: m.unit_id,
+          member_id: m.member_id,
+          scope_path: m.unit_path,
+          form_meaning: m.form_meaning ?? 'member',
+          status: i === 0 ? 'submitted' : 'finalized',
+          content_json: '{}',
+          self_level: null,
+          self_score: null,
+          proxy_entered: 0,
+          submitted_at: now,
+          finalized_at: i === 0 ? null : now,
+          status_reason: null,
+          updated_by: f.accounts.organizer.id,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
     const r = await c.get(`/api/campaigns/${f.id}/cockpit`);
     expect(r.status).toBe(200);
     expect(r.body.totals.units).toBe(2); // grassroots: the ward's đảng bộ and the school's chi bộ cơ sở
@@ -231,6 +270,34 @@ describeEachDialect('campaigns', (dialect) => {
     const ward = all.items.find((u: { unitId: string }) => u.unitId === f.tree.ward.id);
     expect(ward.directors).toEqual([{ accountId: f.accounts.director.id, name: 'chidao.p01', duty: 'direct' }]);
     expect(ward.reviews.members).toBeGreaterThanOrEqual(3);
+    // Each unit's review counts are those of a plain count over its subtree's included members.
+    const reviewOf = new Map(
+      (
+        await ctx.db
+          .selectFrom('reviews')
+          .select(['subject_key', 'status'])
+          .where('campaign_id', '=', f.id)
+          .where('subject_kind', '=', 'member')
+          .execute()
+      ).map((r) => [r.subject_key, r.status]),
+    );
+    const population = await ctx.db
+      .selectFrom('campaign_members')
+      .select(['member_id', 'unit_path'])
+      .where('campaign_id', '=', f.id)
+      .where('included', '=', 1)
+      .execute();
+    const paths = new Map((await ctx.db.selectFrom('org_units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
+    for (const item of all.items as { unitId: string; reviews: { members: number; submitted: number; finalized: number } }[]) {
+      const under = population.filter((m) => m.unit_path.startsWith(paths.get(item.unitId)!));
+      expect(item.reviews).toEqual({
+        members: under.length,
+        submitted: under.filter((m) => reviewOf.get(m.member_id) === 'submitted').length,
+        finalized: under.filter((m) => reviewOf.get(m.member_id) === 'finalized').length,
+      });
+    }
+    expect(ward.reviews).toMatchObject({ submitted: 1, finalized: 1 });
+    await ctx.db.deleteFrom('reviews').where('id', 'in', ['cockpit-review-0', 'cockpit-review-1']).execute();
   });
 
   it('filters the cockpit by director and shows a director only their assigned units', async () => {
