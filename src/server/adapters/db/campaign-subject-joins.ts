@@ -30,13 +30,3 @@ export function liveClassification(alias: string, kind: 'member' | 'unit' | 'lea
 export function subjectReview(alias: string, kind: 'member' | 'collective' | 'leadership', from: SubjectSource) {
   return <DB, TB extends keyof DB>(j: JoinBuilder<DB, TB>): JoinBuilder<DB, TB> => onSubject(j, alias, kind, from);
 }
-
-/**
- * The subject's review status as a scalar subquery, for a count by status where a join made a
- * planner misjudge (SQLite built a Bloom filter over the campaign's reviews first: see the cockpit).
- */
-export function subjectReviewStatus(kind: 'member' | 'collective' | 'leadership', from: SubjectSource) {
-  return sql<
-    string | null
-  >`(select r.status from reviews as r where r.campaign_id = ${sql.ref(`${from}.campaign_id`)} and r.subject_kind = ${kind} and r.subject_key = ${sql.ref(subjectKeyOf(from))})`;
-}
