@@ -200,7 +200,7 @@ const PREPARABLE_MAX_LENGTH = 8_000;
  * 0.7 ms and ran in 0.07 ms). A named statement is parsed and planned once per connection and
  * then re-planned only when PostgreSQL finds a custom plan cheaper (plan_cache_mode auto). A
  * statement whose result columns changed under it (a migration on a live connection) is run again
- * unprepared.
+ * unprepared; inside a transaction that error stands, as the transaction is already aborted.
  */
 function withPreparedStatements(pool: pg.Pool, capacity = 300): PostgresPool {
   const names = new WeakMap<pg.PoolClient, Map<string, string>>();
@@ -223,6 +223,7 @@ function withPreparedStatements(pool: pg.Pool, capacity = 300): PostgresPool {
             statements.delete(oldText);
             // Queued before this statement on the same connection; its failure changes nothing.
             client.query(`deallocate ${oldName}`).catch(() => undefined);
+            // node-pg remembers the names it parsed and has no public way to forget one.
             delete (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements?.[
               oldName
             ];

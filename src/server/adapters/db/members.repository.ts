@@ -185,13 +185,13 @@ export async function chooseNameDriver(db: Tx, q: string | undefined, f: MemberL
   const candidates: NameDriver[] = words.map((word, i) => ({ word, prefix: i === words.length - 1 }));
   // One word has no rival to be compared with.
   if (candidates.length === 1) return candidates[0];
+  // The caller's own row is one member among thousands: the probes read the subtrees alone, where
+  // "or my own id" would keep PostgreSQL from reading the word's range of each subtree.
+  const subtrees: MemberListFilter = { ...f, scope: { ...f.scope, selfMemberId: null } };
   let best: { driver: NameDriver; n: number } | null = null;
   // From the last word back (given names are rarer than family names); a rare enough word ends the search.
   for (const driver of candidates.slice(-4).reverse()) {
     const cap: number = best ? best.n : PROBE_CAP;
-    // The caller's own row is one member among thousands: the probe reads the subtrees alone, where
-    // "or my own id" would keep PostgreSQL from reading the word's range of each subtree.
-    const subtrees: MemberListFilter = { ...f, scope: { ...f.scope, selfMemberId: null } };
     const probe = wordsInScope(db, subtrees, driver).select('w.member_id').limit(cap);
     const { n } = await db
       .selectFrom(probe.as('t'))
