@@ -32,11 +32,11 @@ export interface CampaignAccess {
   caller: CampaignCaller;
 }
 
-/** The campaign and the caller's roles in it; `campaign.not_found` when the caller may not see it. */
 /**
- * The campaign and the caller's place in it. Given the server's caches, the caller's assignments
- * are remembered as long as their grants are (RequestCaches.directorPaths): the season's busiest
- * pages (a review, a meeting, the cockpit) each asked for them.
+ * The campaign and the caller's roles in it; `campaign.not_found` when the caller may not see it.
+ * Given the server's caches, the caller's assignments are remembered as long as their grants are
+ * (RequestCaches.directorPaths): the season's busiest pages (a review, a meeting, the cockpit)
+ * each asked for them.
  */
 export async function loadCampaignAccess(db: Tx, campaignId: string, principal: Principal, server?: ServerCaches): Promise<CampaignAccess> {
   const campaign = await findCampaign(db, campaignId);
