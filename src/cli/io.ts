@@ -84,7 +84,10 @@ export function describeDatabase(config: DatabaseConfig): string {
   const file = databaseFile(config);
   if (file !== null) return `SQLite ${file}`;
   const u = new URL('url' in config ? config.url : '');
-  return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  // `?host=/var/run/postgresql`: the Unix socket in that folder, whatever the URL's host says.
+  const socket = u.searchParams.get('host');
+  const where = socket?.startsWith('/') ? socket : `${u.hostname}${u.port ? `:${u.port}` : ''}`;
+  return `PostgreSQL ${where}${u.pathname}`;
 }
 
 /** Opens the configured database (migrating it, as every start does), runs, closes. */

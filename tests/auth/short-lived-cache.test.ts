@@ -37,4 +37,44 @@ describe('ShortLivedCache', () => {
     cache.clear();
     expect(cache.get('c', 1)).toBeNull();
   });
+
+  it('loads once for callers asking at the same time, and keeps no load begun before a clear', async () => {
+    const cache = new ShortLivedCache<number>(1000);
+    const pending: ((n: number) => void)[] = [];
+    const load = () => new Promise<number>((resolve) => pending.push(resolve));
+    const first = cache.getOrLoad('k', 0, load);
+    const second = cache.getOrLoad('k', 0, load);
+    expect(pending).toHaveLength(1);
+    pending[0](7);
+    expect([await first, await second]).toEqual([7, 7]);
+    expect(cache.get('k', 1)).toBe(7);
+
+    // A write empties the cache while a load reads what the write is changing: that answer goes to
+    // the caller already waiting, and is neither kept nor handed to a caller after the write.
+    cache.clear();
+    const before = cache.getOrLoad('k', 2, load);
+    cache.clear();
+    const after = cache.getOrLoad('k', 2, load);
+    expect(pending).toHaveLength(3);
+    pending[1](8);
+    expect(await before).toBe(8);
+    expect(cache.get('k', 3)).toBeNull();
+    pending[2](9);
+    expect(await after).toBe(9);
+    expect(cache.get('k', 3)).toBe(9);
+  });
+
+  it('lets a caller inside a transaction load alone, never waiting for a load under way', async () => {
+    const cache = new ShortLivedCache<number>(1000);
+    const shared = cache.getOrLoad('k', 0, () => new Promise<number>(() => undefined));
+    expect(await cache.getOrLoad('k', 0, () => Promise.resolve(5), true)).toBe(5);
+    expect(cache.get('k', 1)).toBe(5);
+    void shared;
+  });
+
+  it('forgets a failed load, so the next caller tries again', async () => {
+    const cache = new ShortLivedCache<number>(1000);
+    await expect(cache.getOrLoad('k', 0, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.getOrLoad('k', 0, () => Promise.resolve(3))).toBe(3);
+  });
 });

@@ -5,11 +5,15 @@
 // comes back empty, never one outside the caller's scope); this server forgets everything on each
 // of its own writes (docs/decisions/0003-sessions-in-the-database.md).
 import type { CallerRecord } from './auth/principal.repository.js';
-import type { OrgUnitRow } from './db/schema.js';
+import type { CampaignRow, OrgUnitRow } from './db/schema.js';
 import type { CockpitResponse } from '../../shared/contracts/campaigns.js';
 
 export class ShortLivedCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
+  /** Loads under way: callers asking for the same key meanwhile wait for the same load. */
+  private readonly loading = new Map<string, Promise<T>>();
+  /** Counts the clears: a load that began before a clear read what the clear forgets, and is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs = 1000,
@@ -26,13 +30,37 @@ export class ShortLivedCache<T> {
     return entry.value;
   }
 
-  /** The value kept for `key`, or the one `load` gives, then kept. */
-  async getOrLoad(key: string, nowMs: number, load: () => Promise<T>): Promise<T> {
+  /**
+   * The value kept for `key`, or the one `load` gives, then kept. Concurrent callers share one load:
+   * a page asked for by many at once when its entry expires is read once, not once per caller.
+   * `alone`: a caller inside a transaction loads on its own connection and never waits for another
+   * caller's load, which may itself wait for a pooled connection that such transactions hold.
+   */
+  async getOrLoad(key: string, nowMs: number, load: () => Promise<T>, alone = false): Promise<T> {
     const kept = this.get(key, nowMs);
     if (kept !== null) return kept;
-    const value = await load();
-    this.set(key, value, nowMs);
-    return value;
+    if (alone) {
+      const generation = this.generation;
+      const value = await load();
+      if (generation === this.generation) this.set(key, value, nowMs);
+      return value;
+    }
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const generation = this.generation;
+    const loaded = load().then(
+      (value) => {
+        if (this.loading.get(key) === loaded) this.loading.delete(key);
+        if (generation === this.generation) this.set(key, value, nowMs);
+        return value;
+      },
+      (error: unknown) => {
+        if (this.loading.get(key) === loaded) this.loading.delete(key);
+        throw error;
+      },
+    );
+    this.loading.set(key, loaded);
+    return loaded;
   }
 
   /** Keeps `value` for the TTL, never past `notAfterMs` (a session's own expiry). */
@@ -43,6 +71,9 @@ export class ShortLivedCache<T> {
 
   clear(): void {
     this.entries.clear();
+    // A load under way keeps its waiting callers but is not shared with later ones, nor kept.
+    this.loading.clear();
+    this.generation++;
   }
 }
 
@@ -71,8 +102,10 @@ export interface CachedCaller {
 export class RequestCaches {
   readonly callers = new ShortLivedCache<CachedCaller>();
   readonly units = new ShortLivedCache<OrgUnitRow>();
-  /** The units a campaign assigns an account to direct, as long as grants (campaigns.repository). */
-  readonly directorPaths = new ShortLivedCache<string[]>();
+  /** Campaign rows, read first by every campaign page (campaigns.repository loadCampaignAccess, outside transactions). */
+  readonly campaigns = new ShortLivedCache<CampaignRow | undefined>(1000, 500);
+  /** The units a campaign assigns each account to direct, by campaign, as long as grants (campaigns.repository). */
+  readonly directorPaths = new ShortLivedCache<Map<string, string[]>>(1000, 500);
   /**
    * Campaign cockpits by campaign, business date, the caller's scope and the query: a province's
    * cockpit counts ten thousand units and their members' reviews, and the season's offices and
@@ -83,20 +116,22 @@ export class RequestCaches {
   /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
   readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
   /**
-   * …the member reviews by status under one unit, whoever lists it, for thirty seconds: the
-   * province's pages list a few thousand units between them, each counted over its subtree…
+   * …the member reviews by status under every unit of a group (a district of the province), by
+   * the unit's path, whoever lists them, for thirty seconds: the province's pages list a few
+   * thousand units between them (get-cockpit.ts reviewProgress)…
    */
-  readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(30_000, 50_000);
+  readonly reviewProgress = new ShortLivedCache<Map<string, UnitReviewProgress>>(30_000, 5_000);
   /** …and the directors of a campaign. */
   readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(30_000, 200);
 
   clear(): void {
     this.callers.clear();
     this.units.clear();
+    this.campaigns.clear();
     this.directorPaths.clear();
     this.cockpits.clear();
     this.cockpitStages.clear();
-    this.unitReviewProgress.clear();
+    this.reviewProgress.clear();
     this.campaignDirectors.clear();
   }
 }

@@ -27,6 +27,20 @@ export async function directorPaths(db: Tx, campaignId: string, accountId: strin
   return rows.map((r) => r.path);
 }
 
+/** Every account's assigned unit paths in a campaign, by account. */
+async function campaignDirectorPaths(db: Tx, campaignId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('assignments as a')
+    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+    .select(['a.account_id', 'u.path'])
+    .distinct()
+    .where('a.campaign_id', '=', campaignId)
+    .execute();
+  const byAccount = new Map<string, string[]>();
+  for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r.path]);
+  return byAccount;
+}
+
 export interface CampaignAccess {
   campaign: CampaignRow;
   caller: CampaignCaller;
@@ -34,17 +48,28 @@ export interface CampaignAccess {
 
 /**
  * The campaign and the caller's roles in it; `campaign.not_found` when the caller may not see it.
- * Given the server's caches, the caller's assignments are remembered as long as their grants are
- * (RequestCaches.directorPaths): the season's busiest pages (a review, a meeting, the cockpit)
- * each asked for them.
+ * Given the server's caches, the campaign row and its assignments are remembered as long as grants are
+ * (RequestCaches.directorPaths), all of them at once: the season's busiest pages (a review, a
+ * meeting, the cockpit) each asked for the caller's, and PostgreSQL planned each of those lookups
+ * anew (0.3 ms, 6 % of its time in the season's load) to read a row or none.
  */
 export async function loadCampaignAccess(db: Tx, campaignId: string, principal: Principal, server?: ServerCaches): Promise<CampaignAccess> {
-  const campaign = await findCampaign(db, campaignId);
+  // A write checks the campaign (open or closed) as it is now, inside its transaction; a read may
+  // see it as it was up to a second ago on another server (RequestCaches.campaigns).
+  const campaign =
+    server && !db.isTransaction
+      ? await server.caches.campaigns.getOrLoad(campaignId, server.clock.nowMs(), () => findCampaign(db, campaignId))
+      : await findCampaign(db, campaignId);
   if (!campaign) throw new AppError('campaign.not_found');
   const paths = server
-    ? await server.caches.directorPaths.getOrLoad(`${campaignId}|${principal.accountId}`, server.clock.nowMs(), () =>
-        directorPaths(db, campaignId, principal.accountId),
-      )
+    ? ((
+        await server.caches.directorPaths.getOrLoad(
+          campaignId,
+          server.clock.nowMs(),
+          () => campaignDirectorPaths(db, campaignId),
+          db.isTransaction,
+        )
+      ).get(principal.accountId) ?? [])
     : await directorPaths(db, campaignId, principal.accountId);
   const caller: CampaignCaller = { principal, directorPaths: paths };
   if (!canReadCampaign(caller, campaign.owner_path)) throw new AppError('campaign.not_found');

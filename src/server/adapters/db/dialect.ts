@@ -53,6 +53,12 @@ export interface DbHandle {
    * PostgreSQL (binding 8,000 parameters per statement costs more than the insert itself there).
    */
   insertMany(executor: Kysely<any>, table: keyof Database & string, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /**
+   * After a bulk load (the demo data): fresh statistics for the planner, and on PostgreSQL the
+   * visibility map too (VACUUM), without which an index-only scan reads every row's table page
+   * until autovacuum comes by. Outside any transaction.
+   */
+  afterBulkLoad(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +100,9 @@ function openSqlite(file: string): DbHandle {
           .insertInto(table)
           .values(rows.slice(i, i + chunk))
           .execute();
+    },
+    async afterBulkLoad() {
+      await sql`analyze`.execute(db);
     },
     async close() {
       await db.destroy();
@@ -183,6 +192,9 @@ function openPostgres(url: string): DbHandle {
           executor,
         );
       }
+    },
+    async afterBulkLoad() {
+      await sql`vacuum (analyze)`.execute(db);
     },
     async close() {
       await db.destroy();

@@ -130,5 +130,6 @@ export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: s
       isNew: !old,
     });
   });
-  return getConference(ctx, caller, conferenceId);
+  // The tally touched none of what was read above but the meeting's updated_at, which the page does not show.
+  return getConference(ctx, caller, conferenceId, { lc, agenda, roster, attendance });
 }

@@ -11,7 +11,6 @@
 //    has committed, each writing its bulk rows in its own transactions. A failure there is reported
 //    naming the step, and the database is then to be dropped and the demo built again.
 // Both phases draw from the same seeded random stream, so a seed rebuilds the same committee.
-import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import { BUSINESS_DATE, setSetting } from '../../adapters/db/settings.repository.js';
 import { UPPER_BODY_SETTING } from '../documents/document-kit.js';
@@ -181,8 +180,7 @@ export async function buildDemo(ctx: AppContext, opts: DemoOptions): Promise<Dem
     members: later.memberCount,
     accounts: later.accounts,
   };
-  // Fresh statistics for the query planners after a bulk load (the same statement on both databases).
-  await sql`analyze`.execute(ctx.db);
+  await ctx.handle.afterBulkLoad();
   const seconds = ((ctx.clock.nowMs() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
   progress(
     `Đã tạo dữ liệu mẫu: ${result.units.toLocaleString('vi-VN')} tổ chức đảng (${result.grassroots.toLocaleString('vi-VN')} tổ chức cơ sở đảng), ` +
