@@ -312,6 +312,49 @@ describeEachDialect('campaigns', (dialect) => {
     expect(unitCommittee.items.map((u: { unitId: string }) => u.unitId)).toEqual([f.tree.school.id]);
   });
 
+  it("sorts the cockpit by code with the caller's own units first, pages it, and filters by sector and appraisal need", async () => {
+    const c = await as('bantochuc');
+    const office = await as('vanphong');
+    const codes = async (query: string) => {
+      const body = (await c.get(`/api/campaigns/${f.id}/cockpit?level=all${query}`)).body;
+      return { codes: body.items.map((u: { code: string }) => u.code), total: body.total };
+    };
+    const units = await ctx.db.selectFrom('campaign_units').select(['id', 'unit_id']).where('campaign_id', '=', f.id).execute();
+    await ctx.db.updateTable('campaign_units').set({ needs_appraisal: 0 }).where('campaign_id', '=', f.id).execute();
+    await ctx.db
+      .updateTable('campaign_units')
+      .set({ needs_appraisal: 1 })
+      .where('id', '=', units.find((u) => u.unit_id === f.tree.ward.id)!.id)
+      .execute();
+    // Changed behind the server's back: a write through it (a logout) makes it count again.
+    expect((await office.post('/api/auth/logout', {})).status).toBe(200);
+    expect(await codes('')).toEqual({ codes: ['P01', 'P01.C1', 'P01.C2', 'S01'], total: 4 });
+    expect(await codes('&pageSize=3&page=2')).toEqual({ codes: ['S01'], total: 4 });
+    expect(await codes('&sector=school')).toEqual({ codes: ['S01'], total: 1 });
+    expect(await codes('&needsAppraisal=true')).toEqual({ codes: ['P01'], total: 1 });
+    expect(await codes('&needsAppraisal=false&pageSize=2')).toEqual({ codes: ['P01.C1', 'P01.C2'], total: 3 });
+    // Assigned to direct the school, the Ban Tổ chức sees it first (issue 3 item 3).
+    await ctx.db
+      .insertInto('assignments')
+      .values({
+        id: 'cockpit-own-school',
+        campaign_id: f.id,
+        unit_id: f.tree.school.id,
+        account_id: f.accounts.organizer.id,
+        duty: 'direct',
+        created_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    try {
+      expect((await (await as('vanphong')).post('/api/auth/logout', {})).status).toBe(200);
+      expect(await codes('')).toEqual({ codes: ['S01', 'P01', 'P01.C1', 'P01.C2'], total: 4 });
+      expect(await codes('&sector=ward&pageSize=1&page=2')).toEqual({ codes: ['P01.C1'], total: 3 });
+    } finally {
+      await ctx.db.deleteFrom('assignments').where('id', '=', 'cockpit-own-school').execute();
+    }
+  });
+
   it('keeps a cockpit five seconds: kept over a draft save, forgotten on any other write through this server', async () => {
     // Logged in first: a login is a write, and would empty the caches itself.
     const c = await as('bantochuc');

@@ -77,10 +77,20 @@ export class ShortLivedCache<T> {
   }
 }
 
-export interface UnitStageCount {
+/** A campaign unit as the cockpit lists it (get-cockpit.ts scopeUnits). */
+export interface CockpitScopeUnit {
+  id: string;
+  unit_id: string;
+  unit_path: string;
+  unit_kind: string;
   stage: string;
-  needsAppraisal: boolean;
-  n: number;
+  stage_changed_at: string;
+  needs_appraisal: number;
+  appraisal_round: number;
+  is_grassroots: number;
+  name: string;
+  code: string;
+  sector: string | null;
 }
 
 export interface UnitReviewProgress {
@@ -113,8 +123,8 @@ export class RequestCaches {
    * progress may look here; the caller's access is checked before every lookup.
    */
   readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
-  /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
-  readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
+  /** The parts of a cockpit that other queries share, as long: the campaign units of a scope… */
+  readonly cockpitUnits = new ShortLivedCache<CockpitScopeUnit[]>(5000, 500);
   /**
    * …the member reviews by status under every unit of a group (a district of the province), by
    * the unit's path, whoever lists them, for thirty seconds: the province's pages list a few
@@ -130,7 +140,7 @@ export class RequestCaches {
     this.campaigns.clear();
     this.directorPaths.clear();
     this.cockpits.clear();
-    this.cockpitStages.clear();
+    this.cockpitUnits.clear();
     this.reviewProgress.clear();
     this.campaignDirectors.clear();
   }
