@@ -686,7 +686,10 @@ class Generator {
    * which keeps working on a request its client has given up on.
    */
   private pool(sockets: number): http.Agent {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, scheduling: 'lifo' });
+    // An idle connection is closed here after 4 s, before the server's keep-alive timeout (5 s)
+    // closes it: a request sent on a connection the server is closing meets a reset (ECONNRESET),
+    // which a browser retries and a load generator would count as an error.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets, scheduling: 'lifo', timeout: 4000 });
     this.agents.push(agent);
     return agent;
   }
@@ -895,6 +898,18 @@ function cpuOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds of the server: its main process and, with several HTTP workers (node:cluster), its children. */
+function serverCpu(pid: number): number {
+  let total = cpuOf(pid);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(`/proc/${entry}/stat`);
+    // The parent's pid is the second field after the command name.
+    if (stat && stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] === String(pid)) total += cpuOf(Number(entry));
+  }
+  return total;
+}
+
 function readProc(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -1018,7 +1033,7 @@ export async function benchLoad(config: DatabaseConfig, dialect: DialectName, gi
   const pid = server.child.pid!;
   const database = config.dialect === 'postgres' ? new URL(config.url).pathname.slice(1) : null;
   const cpuNow = async (): Promise<CpuUse> => ({
-    server: cpuOf(pid),
+    server: serverCpu(pid),
     postgres: postgresCpu(database),
     generator: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
     // The statistics collector reports with a delay of up to a second or so; good enough over a phase.
@@ -1028,9 +1043,9 @@ export async function benchLoad(config: DatabaseConfig, dialect: DialectName, gi
   // phase starts once the server process is quiet again (under 20 % of a core over half a second).
   const quiet = async () => {
     const until = performance.now() + 60_000;
-    for (let last = cpuOf(pid); performance.now() < until;) {
+    for (let last = serverCpu(pid); performance.now() < until;) {
       await new Promise((r) => setTimeout(r, 500));
-      const now = cpuOf(pid);
+      const now = serverCpu(pid);
       if (now - last < 0.1) return;
       last = now;
     }

@@ -24,13 +24,14 @@
 // campaign in process (loading the subjects, then runChecks), on the decided 2025 campaign (QĐ 366).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { newId, randomToken, sha256 } from '../src/server/adapters/clock.js';
-import type { DatabaseConfig, DialectName } from '../src/server/adapters/db/dialect.js';
+import { allowsSeveralProcesses, type DatabaseConfig, type DialectName } from '../src/server/adapters/db/dialect.js';
 import { openContext, PROJECT_ROOT } from '../src/server/main.js';
 import type { AppContext } from '../src/server/features/context.js';
 import { loadPrincipal } from '../src/server/adapters/auth/principal.repository.js';
@@ -208,7 +209,8 @@ interface ServerProcess {
 
 let nextPort = 3900;
 /** `onStderr`: also hands what the server writes to stderr to the caller (the load run looks for SQLITE_BUSY). */
-async function startServerProcess(config: DatabaseConfig, onStderr?: (text: string) => void): Promise<ServerProcess> {
+/** `workers`: HTTP worker processes sharing the port (`tusoi serve --workers`, PostgreSQL only). */
+async function startServerProcess(config: DatabaseConfig, onStderr?: (text: string) => void, workers = 1): Promise<ServerProcess> {
   const port = nextPort++;
   const env = {
     ...process.env,
@@ -217,6 +219,7 @@ async function startServerProcess(config: DatabaseConfig, onStderr?: (text: stri
     TUSOI_DEMO: '0',
     // The bench measures the API: the server never builds the browser app (nor holds its memory).
     TUSOI_BUILD_WEB: '0',
+    TUSOI_WORKERS: String(workers),
   };
   // TUSOI_BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (to see where a request's time goes).
   const profile = process.env.TUSOI_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TUSOI_BENCH_CPU_PROF}`] : [];
@@ -720,7 +723,18 @@ async function benchDocuments(config: DatabaseConfig, dialect: DialectName): Pro
   }
 }
 
-const loadKit: LoadKit = { record, startServer: startServerProcess, dry: args.dry };
+// The season's load runs the server as the README deploys it on one machine: on PostgreSQL, one
+// HTTP worker per core (`tusoi serve --workers`); SQLite is served by one process.
+const loadKit: LoadKit = {
+  record,
+  startServer: (config, onStderr) =>
+    startServerProcess(
+      config,
+      onStderr,
+      allowsSeveralProcesses(config) ? Number(process.env.TUSOI_BENCH_WORKERS ?? os.availableParallelism()) : 1,
+    ),
+  dry: args.dry,
+};
 
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });

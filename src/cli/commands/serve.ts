@@ -1,6 +1,7 @@
 // `tusoi serve` (`npm start`, design §4 "Interfaces that stay stable"): migrates, fills an empty
 // database (the demo committee, or with TUSOI_DEMO=0 an empty real deployment), builds the browser
 // app when it is missing, starts the job worker and the HTTP server, and stops cleanly on a signal.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { loadBuildDemo, printDemoLogins } from './demo-logins.js';
 import { startNotificationScheduler } from '../../server/features/notifications/schedule-notification-tasks.js';
 import { backupSettingsProblem, startBackupScheduler } from '../../server/adapters/backup/backup-scheduler.js';
 import { BackupError } from '../../server/adapters/backup/pg-tools.js';
+import { allowsSeveralProcesses } from '../../server/adapters/db/dialect.js';
 
 interface Worker {
   stop(): Promise<void>;
@@ -91,6 +93,71 @@ function within(ms: number, p: Promise<unknown>): Promise<unknown> {
   return Promise.race([p, new Promise((r) => setTimeout(r, ms).unref())]);
 }
 
+/** What an HTTP worker process tells the main process once it listens. */
+interface WorkerReady {
+  tusoiListening: string;
+}
+
+/**
+ * An HTTP worker of `--workers N`: serves the API and the app on the port the main process shares
+ * among its workers (node:cluster), and nothing else; the main process migrated the database and
+ * runs the background jobs.
+ */
+async function runHttpWorker(port: number, host: string | undefined): Promise<number> {
+  const ctx = await openContext(databaseConfig());
+  try {
+    const server = await startServer(ctx, { port, host });
+    process.send?.({ tusoiListening: server.url } satisfies WorkerReady);
+    await waitForSignal();
+    await within(10_000, server.close());
+  } finally {
+    await ctx.handle.close();
+  }
+  setTimeout(() => process.exit(EXIT_OK), 3000).unref();
+  return EXIT_OK;
+}
+
+/**
+ * Forks the HTTP workers and waits until each listens; a worker that dies is replaced. Their
+ * shared port spreads connections round-robin, as several app servers behind a proxy (README).
+ */
+function startHttpWorkers(count: number): { url: Promise<string>; stop(): Promise<void> } {
+  let stopping = false;
+  let ready = 0;
+  let onReady: (url: string) => void = () => undefined;
+  const url = new Promise<string>((resolve) => (onReady = resolve));
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('message', (m: Partial<WorkerReady>) => {
+      if (typeof m?.tusoiListening === 'string' && ++ready === count) onReady(m.tusoiListening);
+    });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      err(`Tiến trình phục vụ ${worker.process.pid} đã dừng (${signal ?? `mã ${code}`}); đang chạy tiến trình thay thế.`);
+      ready--;
+      fork();
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+  return {
+    url,
+    async stop() {
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              w.once('exit', () => resolve());
+              w.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   help: `Cách dùng: tusoi serve [--port SỐ] [--host ĐỊA_CHỈ]
@@ -102,16 +169,27 @@ tạo dữ liệu mẫu và in các tài khoản dùng thử; với TUSOI_DEMO=0
 Tùy chọn:
   --port SỐ        cổng (mặc định: biến PORT, hoặc 3000)
   --host ĐỊA_CHỈ   địa chỉ lắng nghe (mặc định: 0.0.0.0)
+  --workers SỐ     số tiến trình phục vụ cùng cổng (mặc định: biến TUSOI_WORKERS, hoặc 1); trên
+                   PostgreSQL, đặt bằng số nhân CPU của máy để dùng hết các nhân
 
-Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA_DIR, PORT, TUSOI_DEMO, TUSOI_COMMITTEE.
+Biến môi trường: DATABASE_URL (file:… hoặc postgres://…), TUSOI_DATA_DIR, PORT, TUSOI_WORKERS, TUSOI_DEMO, TUSOI_COMMITTEE.
 Sao lưu định kỳ: TUSOI_BACKUP_DIR (thư mục; không đặt thì không sao lưu), TUSOI_BACKUP_EVERY_HOURS
 (mặc định 24), TUSOI_BACKUP_KEEP (số bản giữ lại, mặc định 14), TUSOI_PG_BIN (thư mục pg_dump).`,
   async run(args) {
-    const { values } = parseOptions(args, { port: { type: 'string' }, host: { type: 'string' } });
+    const { values } = parseOptions(args, { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } });
     const portText = values.port ?? process.env.PORT ?? '3000';
     const port = Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Cổng không hợp lệ: "${portText}".`);
+    if (cluster.isWorker) return runHttpWorker(port, values.host);
+    const workersText = values.workers ?? process.env.TUSOI_WORKERS ?? '1';
+    const workers = Number(workersText);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      throw new UsageError(`Số tiến trình không hợp lệ: "${workersText}" (một số nguyên từ 1 đến 64).`);
+    }
     const config = databaseConfig();
+    if (workers > 1 && !allowsSeveralProcesses(config)) {
+      throw new CliError('Nhiều tiến trình phục vụ (--workers) chỉ dùng được với PostgreSQL; với SQLite, Tự soi chạy một tiến trình.');
+    }
     // A wrong TUSOI_BACKUP_* setting stops the start before anything is written.
     const backupProblem = backupSettingsProblem();
     if (backupProblem) throw new CliError(backupProblem);
@@ -134,11 +212,21 @@ Sao lưu định kỳ: TUSOI_BACKUP_DIR (thư mục; không đặt thì không s
         if (e instanceof BackupError) throw new CliError(e.message);
         throw e;
       }
-      const server = await startServer(ctx, { port, host: values.host });
-      out(`Tự soi đang chạy tại ${server.url}`);
-      const signal = await waitForSignal();
-      err(`Nhận tín hiệu ${signal}: đang dừng…`);
-      await within(10_000, server.close());
+      if (workers === 1) {
+        const server = await startServer(ctx, { port, host: values.host });
+        out(`Tự soi đang chạy tại ${server.url}`);
+        const signal = await waitForSignal();
+        err(`Nhận tín hiệu ${signal}: đang dừng…`);
+        await within(10_000, server.close());
+      } else {
+        const http = startHttpWorkers(workers);
+        const signalled = waitForSignal();
+        const first = await Promise.race([http.url, signalled.then(() => null)]);
+        if (first !== null) out(`Tự soi đang chạy tại ${first} (${workers} tiến trình phục vụ)`);
+        const signal = await signalled;
+        err(`Nhận tín hiệu ${signal}: đang dừng…`);
+        await within(10_000, http.stop());
+      }
     } finally {
       if (reminders) await within(10_000, reminders.stop());
       if (backups) await within(10_000, backups.stop());

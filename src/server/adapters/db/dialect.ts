@@ -30,6 +30,14 @@ export function databaseConfigFrom(env: { DATABASE_URL?: string; TUSOI_DATA_DIR?
   return { dialect: 'sqlite', file: path.join(dir, 'tusoi.sqlite') };
 }
 
+/**
+ * Several server processes may share the database: PostgreSQL, made for it. SQLite takes one
+ * writer at a time, and its single process is how Tự soi keeps writes from ever waiting on a lock.
+ */
+export function allowsSeveralProcesses(config: DatabaseConfig): boolean {
+  return config.dialect === 'postgres';
+}
+
 /** Column types that differ between the two databases, for migrations. */
 export interface DdlTypes {
   /** Text compared byte by byte: paths and sort keys must order the same on both databases. */

@@ -31,41 +31,43 @@ export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: st
   return cockpit;
 }
 
-/**
- * Every campaign unit of the caller's scope, with its name, code and sector, read in one scoped
- * statement and kept five seconds (RequestCaches.cockpitUnits); each cockpit counts, filters, sorts
- * and pages this list. A province office's cockpit joined, counted and sorted the ten thousand
- * units of its scope for every filter and page: those statements were a third of PostgreSQL's
- * time in the season's load, and the list of a whole province is read in 20 ms.
- */
-async function scopeUnits(ctx: AppContext, campaignId: string, scope: string[]): Promise<CockpitScopeUnit[]> {
-  return ctx.caches.cockpitUnits.getOrLoad(JSON.stringify([campaignId, scope]), ctx.clock.nowMs(), () =>
-    ctx.db
-      .selectFrom('campaign_units as cu')
-      .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
-      .select([
-        'cu.id',
-        'cu.unit_id',
-        'cu.unit_path',
-        'cu.unit_kind',
-        'cu.stage',
-        'cu.stage_changed_at',
-        'cu.needs_appraisal',
-        'cu.appraisal_round',
-        'cu.is_grassroots',
-        'u.name',
-        'u.code',
-        'u.sector',
-      ])
-      .where('cu.campaign_id', '=', campaignId)
-      .where((eb) => withinPaths(eb, 'cu.unit_path', scope))
-      .execute(),
-  );
-}
-
 /** Code order as SQLite's BINARY and PostgreSQL's "C" collation sort it (UTF-16 code units for these codes). */
 const byCode = (a: CockpitScopeUnit, b: CockpitScopeUnit) =>
   a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Every campaign unit of the caller's scope, with its name, code and sector, read in one scoped
+ * statement, put in code order and kept five seconds (RequestCaches.cockpitUnits); each cockpit
+ * counts, filters and pages this list. A province office's cockpit joined, counted and sorted the
+ * ten thousand units of its scope for every filter and page: those statements were a third of
+ * PostgreSQL's time in the season's load, and the list of a whole province is read in 20 ms.
+ */
+async function scopeUnits(ctx: AppContext, campaignId: string, scope: string[]): Promise<CockpitScopeUnit[]> {
+  return ctx.caches.cockpitUnits.getOrLoad(JSON.stringify([campaignId, scope]), ctx.clock.nowMs(), async () =>
+    (
+      await ctx.db
+        .selectFrom('campaign_units as cu')
+        .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
+        .select([
+          'cu.id',
+          'cu.unit_id',
+          'cu.unit_path',
+          'cu.unit_kind',
+          'cu.stage',
+          'cu.stage_changed_at',
+          'cu.needs_appraisal',
+          'cu.appraisal_round',
+          'cu.is_grassroots',
+          'u.name',
+          'u.code',
+          'u.sector',
+        ])
+        .where('cu.campaign_id', '=', campaignId)
+        .where((eb) => withinPaths(eb, 'cu.unit_path', scope))
+        .execute()
+    ).sort(byCode),
+  );
+}
 
 async function buildCockpit(
   ctx: AppContext,
@@ -118,12 +120,10 @@ async function buildCockpit(
       (directed === null || directed.has(u.unit_id)) &&
       (q.sector === undefined || u.sector === q.sector),
   );
+  // The scope's list is in code order already; the caller's own units are moved to the front.
   const mine = cc.directorPaths;
   const isMine = (u: CockpitScopeUnit) => mine.some((p) => u.unit_path.startsWith(p));
-  const sorted =
-    mine.length === 0
-      ? filtered.sort(byCode)
-      : [...filtered.filter(isMine).sort(byCode), ...filtered.filter((u) => !isMine(u)).sort(byCode)];
+  const sorted = mine.length === 0 ? filtered : [...filtered.filter(isMine), ...filtered.filter((u) => !isMine(u))];
   const total = sorted.length;
   const rows = sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
 

@@ -68,7 +68,6 @@ export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: s
   };
 
   await ctx.db.transaction().execute(async (tx) => {
-    await lockInSession(tx, lc, now);
     const old = await tx
       .selectFrom('vote_tallies')
       .selectAll()
@@ -129,6 +128,11 @@ export async function saveTally(ctx: AppContext, caller: Caller, conferenceId: s
       after: { conferenceId: c.id, memberId: body.memberId, ...shape(counts), version: (old?.version ?? 0) + 1 },
       isNew: !old,
     });
+    // Last, so that the meeting's row is locked for one round trip: taken first, it was held over the
+    // whole transaction, and in the season's load the tallies of one meeting queued behind each other
+    // (a second and more at the worst). A close that came first leaves the row not in session: the
+    // tally is refused and nothing of it stays; a close that comes after waits for this commit.
+    await lockInSession(tx, lc, now);
   });
   // The tally touched none of what was read above but the meeting's updated_at, which the page does not show.
   return getConference(ctx, caller, conferenceId, { lc, agenda, roster, attendance });
