@@ -128,14 +128,18 @@ function startHttpWorkers(count: number): { url: Promise<string>; stop(): Promis
   const url = new Promise<string>((resolve) => (onReady = resolve));
   const fork = () => {
     const worker = cluster.fork();
+    let listening = false;
     worker.on('message', (m: Partial<WorkerReady>) => {
-      if (typeof m?.tusoiListening === 'string' && ++ready === count) onReady(m.tusoiListening);
+      if (typeof m?.tusoiListening !== 'string' || listening) return;
+      listening = true;
+      if (++ready === count) onReady(m.tusoiListening);
     });
     worker.on('exit', (code, signal) => {
       if (stopping) return;
+      if (listening) ready--;
       err(`Tiến trình phục vụ ${worker.process.pid} đã dừng (${signal ?? `mã ${code}`}); đang chạy tiến trình thay thế.`);
-      ready--;
-      fork();
+      // A second apart, so that a worker that cannot start (the database is down) is not restarted in a tight loop.
+      setTimeout(() => stopping || fork(), 1000).unref();
     });
   };
   for (let i = 0; i < count; i++) fork();

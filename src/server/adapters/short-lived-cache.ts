@@ -77,20 +77,10 @@ export class ShortLivedCache<T> {
   }
 }
 
-/** A campaign unit as the cockpit lists it (get-cockpit.ts scopeUnits). */
-export interface CockpitScopeUnit {
-  id: string;
-  unit_id: string;
-  unit_path: string;
-  unit_kind: string;
+export interface UnitStageCount {
   stage: string;
-  stage_changed_at: string;
-  needs_appraisal: number;
-  appraisal_round: number;
-  is_grassroots: number;
-  name: string;
-  code: string;
-  sector: string | null;
+  needsAppraisal: boolean;
+  n: number;
 }
 
 export interface UnitReviewProgress {
@@ -123,14 +113,13 @@ export class RequestCaches {
    * progress may look here; the caller's access is checked before every lookup.
    */
   readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
-  /** The parts of a cockpit that other queries share, as long: the campaign units of a scope… */
-  readonly cockpitUnits = new ShortLivedCache<CockpitScopeUnit[]>(5000, 500);
+  /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
+  readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
   /**
-   * …the member reviews by status under every unit of a group (a district of the province), by
-   * the unit's path, whoever lists them, for thirty seconds: the province's pages list a few
-   * thousand units between them (get-cockpit.ts reviewProgress)…
+   * …the member reviews by status under one unit, whoever lists it, for thirty seconds: the
+   * province's pages list a few thousand units between them, each counted over its subtree…
    */
-  readonly reviewProgress = new ShortLivedCache<Map<string, UnitReviewProgress>>(30_000, 5_000);
+  readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(30_000, 50_000);
   /** …and the directors of a campaign. */
   readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(30_000, 200);
 
@@ -140,8 +129,8 @@ export class RequestCaches {
     this.campaigns.clear();
     this.directorPaths.clear();
     this.cockpits.clear();
-    this.cockpitUnits.clear();
-    this.reviewProgress.clear();
+    this.cockpitStages.clear();
+    this.unitReviewProgress.clear();
     this.campaignDirectors.clear();
   }
 }
