@@ -322,6 +322,17 @@ export function noWordPrefixBefore(column: string, offsetColumn: string, value: 
 }
 
 /**
+ * `(select value)`: a value the query planner cannot look at. A statement run thousands of times
+ * a minute with ranges of every size (a unit's subtree) is then planned once per connection and
+ * reused (PostgreSQL's generic plan); with the value in sight, PostgreSQL found each range's own
+ * plan cheaper and planned every execution anew, which took longer than running it. Only for a
+ * statement whose plan is right whatever the value; SQLite plans it as it does a plain parameter.
+ */
+export function unplannedValue<T>(value: T): RawBuilder<T> {
+  return sql<T>`(select ${value})`;
+}
+
+/**
  * Subtree of a materialized path as a range, so it uses the path index on both databases (LIKE
  * would not: SQLite's is case-insensitive, PostgreSQL's needs text_pattern_ops). Paths are
  * "/<id>/…/" with ids in [0-9a-z], and "0" is the character right after "/".

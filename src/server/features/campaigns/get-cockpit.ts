@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { CockpitResponse, CockpitUnit, cockpitQuery } from '../../../shared/contracts/campaigns.js';
 import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared/campaign-vocabulary.js';
 import { loadCampaignAccess, milestonesOf, withinPaths } from '../../adapters/db/campaigns.repository.js';
-import { subtreeRange } from '../../adapters/db/dialect.js';
+import { subtreeRange, unplannedValue } from '../../adapters/db/dialect.js';
 import type { CampaignRow, Database } from '../../adapters/db/schema.js';
 import { businessDate } from '../../adapters/db/settings.repository.js';
 import { campaignUnitScope, type CampaignCaller } from '../../domain/campaign-policy.js';
@@ -240,7 +240,11 @@ async function buildCockpit(
  * by computed bounds, SQLite first built a Bloom filter over the campaign's reviews and PostgreSQL
  * walked every unit of the campaign; glued with UNION ALL, PostgreSQL planned fifty ranges anew
  * each time (25 ms); given as a VALUES list, PostgreSQL compared the bounds in the default
- * collation, not the index's "C", and read the whole campaign (1.3 s).
+ * collation, not the index's "C", and read the whole campaign (1.3 s). The bounds are unplanned
+ * values: PostgreSQL planned each unit's count anew (0.4 ms, more than the count itself, and 9 %
+ * of its time in the season's load); now it plans it once per connection. Counted by district
+ * in one pass instead, PostgreSQL's share fell further, but SQLite's one thread was held 30 ms a
+ * district and the season's p99 on SQLite went from 170 ms to 0.9 s.
  */
 async function reviewProgress(
   ctx: AppContext,
@@ -258,8 +262,8 @@ async function reviewProgress(
           .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
           .select(['r.status', (eb) => eb.fn.countAll<number>().as('n')])
           .where('cm.campaign_id', '=', campaignId)
-          .where('cm.unit_path', '>=', r.from)
-          .where('cm.unit_path', '<', r.to)
+          .where('cm.unit_path', '>=', unplannedValue(r.from))
+          .where('cm.unit_path', '<', unplannedValue(r.to))
           .where('cm.included', '=', 1)
           .groupBy('r.status')
           .execute();
