@@ -11,6 +11,7 @@ import { contextFor } from '../../src/server/main.js';
 import { emptyDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
 import { runCli } from './run-cli.js';
+import { describeDatabase } from '../../src/cli/io.js';
 
 describe('tusoi usage', () => {
   it('prints its help in Vietnamese and exits 0', async () => {
@@ -41,6 +42,17 @@ describe('tusoi usage', () => {
     expect(noStdin.code).toBe(2);
     expect(noStdin.stderr).toContain('--password-stdin');
     expect(noStdin.stderr).toContain('Xem: tusoi user create --help');
+  });
+});
+
+describe('the database a command names', () => {
+  it('names PostgreSQL by its host and port, or by its Unix socket folder, never with the password', () => {
+    expect(describeDatabase({ dialect: 'postgres', url: 'postgres://tusoi:secret@db.local:5433/tusoi' })).toBe(
+      'PostgreSQL db.local:5433/tusoi',
+    );
+    expect(describeDatabase({ dialect: 'postgres', url: 'postgres://tusoi:secret@localhost/tusoi?host=/var/run/postgresql' })).toBe(
+      'PostgreSQL /var/run/postgresql/tusoi',
+    );
   });
 });
 
