@@ -96,7 +96,7 @@ export interface ReadConference {
 
 /**
  * `unchanged`: the parts a write just read and did not change (a tally changes none of them), so
- * that its answer does not read them again: a tally's save made 25 statements, 8 of them twice.
+ * that its answer does not read them again: a tally's save made about 25 statements, six of them twice.
  */
 export async function getConference(
   ctx: AppContext,
