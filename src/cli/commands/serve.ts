@@ -139,7 +139,7 @@ function startHttpWorkers(count: number): { url: Promise<string>; stop(): Promis
       if (listening) ready--;
       err(`Tiến trình phục vụ ${worker.process.pid} đã dừng (${signal ?? `mã ${code}`}); đang chạy tiến trình thay thế.`);
       // A second apart, so that a worker that cannot start (the database is down) is not restarted in a tight loop.
-      setTimeout(() => stopping || fork(), 1000).unref();
+      setTimeout(() => stopping || fork(), 1000);
     });
   };
   for (let i = 0; i < count; i++) fork();
