@@ -77,4 +77,28 @@ describe('ShortLivedCache', () => {
     await expect(cache.getOrLoad('k', 0, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.getOrLoad('k', 0, () => Promise.resolve(3))).toBe(3);
   });
+
+  it('keeps the part of a result it is told to, unless a clear came while it loaded', async () => {
+    const cache = new ShortLivedCache<number>(5000);
+    const page = await cache.loadAndKeep(
+      'roster',
+      0,
+      async () => ({ rows: ['a', 'b'], total: 42 }),
+      (r) => r.total,
+    );
+    expect(page.rows).toEqual(['a', 'b']);
+    expect(cache.get('roster', 4999)).toBe(42);
+    expect(cache.get('roster', 5000)).toBeNull();
+    let finish!: (r: { total: number }) => void;
+    const loading = cache.loadAndKeep(
+      'late',
+      0,
+      () => new Promise<{ total: number }>((resolve) => (finish = resolve)),
+      (r) => r.total,
+    );
+    cache.clear();
+    finish({ total: 7 });
+    expect((await loading).total).toBe(7);
+    expect(cache.get('late', 1)).toBeNull();
+  });
 });

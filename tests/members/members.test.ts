@@ -236,4 +236,34 @@ describeEachDialect('members', (dialect) => {
     const office = await as('vanphong');
     expect((await office.get(`/api/members/${tree.members.thuy.id}/history`)).status).toBe(403);
   });
+
+  it("keeps a roster's total five seconds, and forgets it on any write through this server", async () => {
+    // Logged in first: a login is a write, and would empty the caches itself.
+    const c = await as('admin');
+    const office = await as('vanphong');
+    const roster = async () => (await c.get(`/api/members?unit=${tree.school.id}&pageSize=50`)).body as { total: number; items: unknown[] };
+    const before = await roster();
+    expect(before.total).toBe(before.items.length);
+    // Added behind the server's back, as another app server would: the page shows the new member, the
+    // total is still the one counted (RequestCaches.memberTotals).
+    await makeMember(ctx.db, tree.school, 'Vũ Văn Kiên');
+    const kept = await roster();
+    expect(kept.items.length).toBe(before.total + 1);
+    expect(kept.total).toBe(before.total);
+    // Any write through this server (here a logout) forgets it.
+    expect((await office.post('/api/auth/logout', {})).status).toBe(200);
+    expect((await roster()).total).toBe(before.total + 1);
+    // And five seconds later it is counted again without any write.
+    await makeMember(ctx.db, tree.school, 'Vũ Thị Hạnh');
+    expect((await roster()).total).toBe(before.total + 1);
+    const realClock = ctx.clock;
+    try {
+      ctx.clock = { now: realClock.now, nowMs: () => realClock.nowMs() + 5_001 };
+      const later = await roster();
+      expect(later.total).toBe(before.total + 2);
+      expect(later.items.length).toBe(before.total + 2);
+    } finally {
+      ctx.clock = realClock;
+    }
+  });
 });

@@ -63,6 +63,17 @@ export class ShortLivedCache<T> {
     return loaded;
   }
 
+  /**
+   * Runs `load` and keeps the part of its result that `valueOf` takes (a list's total read with its
+   * first page), unless a clear came while it ran: what it read may be what the clear forgets.
+   */
+  async loadAndKeep<R>(key: string, nowMs: number, load: () => Promise<R>, valueOf: (result: R) => T): Promise<R> {
+    const generation = this.generation;
+    const result = await load();
+    if (generation === this.generation) this.set(key, valueOf(result), nowMs);
+    return result;
+  }
+
   /** Keeps `value` for the TTL, never past `notAfterMs` (a session's own expiry). */
   set(key: string, value: T, nowMs: number, notAfterMs = Infinity): void {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
@@ -122,6 +133,12 @@ export class RequestCaches {
   readonly unitReviewProgress = new ShortLivedCache<UnitReviewProgress>(30_000, 50_000);
   /** …and the directors of a campaign. */
   readonly campaignDirectors = new ShortLivedCache<{ accountId: string; name: string }[]>(30_000, 200);
+  /**
+   * The totals of member rosters by scope, unit and status, five seconds like the cockpit: counting
+   * a province's 151,394 members took SQLite 16 ms, on its one thread, for each page of the list,
+   * where the page itself took 0.2 ms. Another server's new member may be counted that much later.
+   */
+  readonly memberTotals = new ShortLivedCache<number>(5000, 20_000);
 
   clear(): void {
     this.callers.clear();
@@ -132,5 +149,6 @@ export class RequestCaches {
     this.cockpitStages.clear();
     this.unitReviewProgress.clear();
     this.campaignDirectors.clear();
+    this.memberTotals.clear();
   }
 }

@@ -35,29 +35,44 @@ export async function listMembers(
     return { total, items: rows.map(presentSummary) };
   }
   const filtered = scopedMembersQuery(ctx.db, filter);
-  const rows = await rosterPage(ctx, filtered, query);
-  const total = await totalOf(rows, query, () => filtered.select((eb) => eb.fn.countAll<number>().as('n')));
-  return { total, items: rows.map(presentSummary) };
+  // The roster's total is kept a few seconds (RequestCaches.memberTotals); a page with it known
+  // leaves the count out.
+  const totals = ctx.caches.memberTotals;
+  const totalKey = JSON.stringify([filter.scope, filter.unitPath ?? null, filter.status ?? null]);
+  const nowMs = ctx.clock.nowMs();
+  const known = totals.get(totalKey, nowMs);
+  if (known !== null) return { total: known, items: (await rosterPage(ctx, filtered, query, false)).map(presentSummary) };
+  const page = await totals.loadAndKeep(
+    totalKey,
+    nowMs,
+    async () => {
+      const rows = await rosterPage(ctx, filtered, query, true);
+      return { rows, total: await totalOf(rows, query, () => filtered.select((eb) => eb.fn.countAll<number>().as('n'))) };
+    },
+    (p) => p.total,
+  );
+  return { total: page.total, items: page.rows.map(presentSummary) };
 }
 
 type Paging = { page: number; pageSize: number };
 
 /** The total a page carries; past the last page no row carries it, so it is counted on its own. */
-async function totalOf(rows: { total: unknown }[], query: Paging, count: () => { executeTakeFirstOrThrow(): Promise<{ n: number }> }) {
+async function totalOf(rows: { total?: unknown }[], query: Paging, count: () => { executeTakeFirstOrThrow(): Promise<{ n: number }> }) {
   if (rows.length) return Number(rows[0].total);
   if (query.page === 1) return 0;
   return Number((await count().executeTakeFirstOrThrow()).n);
 }
 
 /**
- * A roster page: rows in the order of the (unit_path, sort_key) index and the total from the same
- * filter as a scalar subquery: one statement, two index reads, no sort.
+ * A roster page: rows in the order of the (unit_path, sort_key) index and, `withTotal`, the total
+ * from the same filter as a scalar subquery: one statement, two index reads, no sort.
  */
-function rosterPage(ctx: AppContext, filtered: ReturnType<typeof scopedMembersQuery>, query: Paging) {
+function rosterPage(ctx: AppContext, filtered: ReturnType<typeof scopedMembersQuery>, query: Paging, withTotal: boolean) {
   const total = filtered.select((eb) => eb.fn.countAll<number>().as('n'));
   return filtered
     .innerJoin('org_units as u', 'u.id', 'm.unit_id')
-    .select([...SUMMARY_COLUMNS, total.as('total')])
+    .select([...SUMMARY_COLUMNS])
+    .$if(withTotal, (qb) => qb.select(total.as('total')))
     .orderBy('m.sort_key')
     .orderBy('m.id')
     .limit(query.pageSize)
