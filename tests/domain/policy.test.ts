@@ -7,6 +7,7 @@ import {
   canReadUnit,
   canWriteMember,
   canWriteUnit,
+  memberReadScope,
   minimalPaths,
   type Principal,
 } from '../../src/server/domain/policy.js';
@@ -61,6 +62,19 @@ describe('org units and member profiles (design §2 row 1)', () => {
     expect(canWriteMember(p, { unitPath: CELL_A })).toBe(false);
     expect(canReadUnit(p, { path: CELL_A })).toBe(true); // their own chi bộ's name on their profile
     expect(canReadUnit(p, { path: CELL_B })).toBe(false);
+  });
+});
+
+describe('memberReadScope (design §2 row 1, "R self")', () => {
+  it('adds the member\'s own row only when no subtree of theirs holds it', () => {
+    // A plain member: no subtree, their own row alone.
+    expect(memberReadScope(principal('member', CELL_A, 'm1', CELL_A))).toEqual({ paths: [], selfMemberId: 'm1' });
+    // A secretary of their own chi bộ: the subtree holds them already.
+    expect(memberReadScope(principal('cell_secretary', CELL_A, 'm1', CELL_A))).toEqual({ paths: [CELL_A], selfMemberId: null });
+    // A secretary of another chi bộ: the subtree, and their own row besides.
+    expect(memberReadScope(principal('cell_secretary', CELL_B, 'm1', CELL_A))).toEqual({ paths: [CELL_B], selfMemberId: 'm1' });
+    // An account that is no member: nothing of its own.
+    expect(memberReadScope(principal('office', COMMITTEE))).toEqual({ paths: [COMMITTEE], selfMemberId: null });
   });
 });
 

@@ -80,7 +80,12 @@ export interface ReadScope {
 }
 
 export function memberReadScope(principal: Principal): ReadScope {
-  return { paths: scopePaths(principal, 'org_structure', 'read'), selfMemberId: principal.memberId };
+  const paths = scopePaths(principal, 'org_structure', 'read');
+  // Their own row inside one of those subtrees needs no "or my own id": one condition fewer in
+  // SQL, and callers with the same subtrees share the same cached roster totals.
+  const home = principal.memberUnitPath;
+  const covered = home !== null && paths.some((p) => isWithin(home, p));
+  return { paths, selfMemberId: covered ? null : principal.memberId };
 }
 
 export function canReadMember(principal: Principal, member: { id: string; unitPath: string }): boolean {
