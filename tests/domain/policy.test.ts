@@ -66,7 +66,7 @@ describe('org units and member profiles (design §2 row 1)', () => {
 });
 
 describe('memberReadScope (design §2 row 1, "R self")', () => {
-  it('adds the member\'s own row only when no subtree of theirs holds it', () => {
+  it("adds the member's own row only when no subtree of theirs holds it", () => {
     // A plain member: no subtree, their own row alone.
     expect(memberReadScope(principal('member', CELL_A, 'm1', CELL_A))).toEqual({ paths: [], selfMemberId: 'm1' });
     // A secretary of their own chi bộ: the subtree holds them already.
