@@ -260,10 +260,12 @@ describeEachDialect('campaigns', (dialect) => {
     expect(r.body.items.find((u: { unitId: string }) => u.unitId === f.tree.ward.id).overdue).toEqual([]);
     const late = (await c.get(`/api/campaigns/${f.id}/cockpit?overdueOnly=true`)).body;
     expect(late.items.map((u: { unitId: string }) => u.unitId)).toEqual([f.tree.school.id]);
+    expect(late.total).toBe(1);
     // Moving the business date back before the deadline clears the mark.
     await setSetting(ctx.db, BUSINESS_DATE, '2024-11-20', ctx.clock.now());
     const early = (await c.get(`/api/campaigns/${f.id}/cockpit?overdueOnly=true`)).body;
     expect(early.items).toEqual([]);
+    expect(early.total).toBe(0);
     await setSetting(ctx.db, BUSINESS_DATE, '2024-12-05', ctx.clock.now());
     const all = (await c.get(`/api/campaigns/${f.id}/cockpit?level=all`)).body;
     expect(all.totals.units).toBe(4);

@@ -91,6 +91,8 @@ export class ShortLivedCache<T> {
 export interface UnitStageCount {
   stage: string;
   needsAppraisal: boolean;
+  /** The unit's own sector (org_units.sector), the cockpit's sector filter. */
+  sector: string | null;
   n: number;
 }
 
@@ -124,7 +126,7 @@ export class RequestCaches {
    * progress may look here; the caller's access is checked before every lookup.
    */
   readonly cockpits = new ShortLivedCache<CockpitResponse>(5000, 2000);
-  /** The parts of a cockpit that other queries share, as long: the units by stage of a scope… */
+  /** The parts of a cockpit that other queries share, as long: the units by stage and sector of a scope… */
   readonly cockpitStages = new ShortLivedCache<UnitStageCount[]>(5000, 2000);
   /**
    * …the member reviews by status under one unit, whoever lists it, for thirty seconds: the
