@@ -23,7 +23,14 @@ function me(overrides: Omit<Partial<Me>, 'abilities'> & { abilities?: Partial<Me
     businessDateIsReal: false,
     scopeRoots: [],
     ...rest,
-    abilities: { manageAccounts: false, readOrgTree: false, readAudit: false, readCampaigns: false, configureDocuments: false, ...abilities },
+    abilities: {
+      manageAccounts: false,
+      readOrgTree: false,
+      readAudit: false,
+      readCampaigns: false,
+      configureDocuments: false,
+      ...abilities,
+    },
   };
 }
 

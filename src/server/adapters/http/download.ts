@@ -12,7 +12,12 @@ export function contentDisposition(fileName: string, disposition: 'attachment' |
   return `${disposition}; filename="${ascii}${ext.toLowerCase()}"; filename*=UTF-8''${encoded}`;
 }
 
-export function fileDownload(body: BodyInit, fileName: string, mediaType: string, disposition: 'attachment' | 'inline' = 'attachment'): Response {
+export function fileDownload(
+  body: BodyInit,
+  fileName: string,
+  mediaType: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): Response {
   return new Response(body, {
     headers: {
       'content-type': mediaType,
