@@ -468,6 +468,36 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
       expect(cockpit.body.businessDate).toBe(BUSINESS_DAY);
       // Units still planned or drafting are overdue for the reviews (design §3, Setting).
       expect(cockpit.body.totals.overdue).toBeGreaterThan(0);
+      // The 42 units' review counts, counted ten units to a statement, are each a plain count over the
+      // unit's subtree.
+      const items = cockpit.body.items as { unitId: string; reviews: { members: number; submitted: number; finalized: number } }[];
+      expect(items).toHaveLength(42);
+      const statusOf = new Map(
+        (
+          await ctx.db
+            .selectFrom('reviews')
+            .select(['subject_key', 'status'])
+            .where('campaign_id', '=', c.id)
+            .where('subject_kind', '=', 'member')
+            .execute()
+        ).map((r) => [r.subject_key, r.status]),
+      );
+      const population = await ctx.db
+        .selectFrom('campaign_members')
+        .select(['member_id', 'unit_path'])
+        .where('campaign_id', '=', c.id)
+        .where('included', '=', 1)
+        .execute();
+      const paths = new Map((await ctx.db.selectFrom('org_units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
+      for (const item of items) {
+        const under = population.filter((m) => m.unit_path.startsWith(paths.get(item.unitId)!));
+        expect(item.reviews).toEqual({
+          members: under.length,
+          submitted: under.filter((m) => statusOf.get(m.member_id) === 'submitted').length,
+          finalized: under.filter((m) => statusOf.get(m.member_id) === 'finalized').length,
+        });
+      }
+      expect(items.some((i) => i.reviews.submitted > 0)).toBe(true);
     });
 
     it('puts the 42 grassroots units in the 2017 population, at every stage from planned to conference_scheduled', async () => {

@@ -1,7 +1,7 @@
 // The campaign cockpit (issue 3 item 8): every unit in the caller's scope with its stage, counts
 // ("12/42 đơn vị đã được thẩm định"), overdue marks against the milestones at the business date, and
 // filters by director, sector and stage. A few grouped queries, whatever the size of the province.
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { CockpitResponse, CockpitUnit, cockpitQuery } from '../../../shared/contracts/campaigns.js';
 import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared/campaign-vocabulary.js';
@@ -243,16 +243,17 @@ async function buildCockpit(
 
 /**
  * The members' reviews by status under each unit, kept thirty seconds per unit (any cockpit listing
- * the unit uses them). Each unit not kept is counted on its own: its subtree is one indexed range
- * of (campaign_id, unit_path). One statement for all of them was slower on both engines: joined
- * by computed bounds, SQLite first built a Bloom filter over the campaign's reviews and PostgreSQL
- * walked every unit of the campaign; glued with UNION ALL, PostgreSQL planned fifty ranges anew
- * each time (25 ms); given as a VALUES list, PostgreSQL compared the bounds in the default
- * collation, not the index's "C", and read the whole campaign (1.3 s). The bounds are unplanned
- * values: PostgreSQL planned each unit's count anew (0.4 ms, more than the count itself, and 9 %
- * of its time in the season's load); now it plans it once per connection. Counted by district
- * in one pass instead, PostgreSQL's share fell further, but SQLite's one thread was held 30 ms a
- * district and the season's p99 on SQLite went from 170 ms to 0.9 s.
+ * the unit uses them). Each unit's subtree is one indexed range of (campaign_id, unit_path). One
+ * statement over all of a page's units was slower on both engines: joined by computed bounds,
+ * SQLite first built a Bloom filter over the campaign's reviews and PostgreSQL walked every unit of
+ * the campaign; glued with UNION ALL as plain values, PostgreSQL planned fifty ranges anew each time
+ * (25 ms); given as a VALUES list, PostgreSQL compared the bounds in the default collation, not the
+ * index's "C", and read the whole campaign (1.3 s). The bounds are unplanned values, so PostgreSQL
+ * plans a statement once per connection and reuses it (planned anew, a unit's count took 0.4 ms to
+ * plan, more than to run). Counted by district in one pass instead, PostgreSQL's share fell
+ * further, but SQLite's one thread was held 30 ms a district and the season's p99 on SQLite went
+ * from 170 ms to 0.9 s. Counted one statement per unit, a page of fifty took fifty round trips and
+ * the whole connection pool; now ten units share a statement of one fixed shape.
  */
 async function reviewProgress(
   ctx: AppContext,
@@ -261,30 +262,60 @@ async function reviewProgress(
 ): Promise<Map<string, UnitReviewProgress>> {
   const cache = ctx.caches.unitReviewProgress;
   const nowMs = ctx.clock.nowMs();
+  const keyOf = (u: { unit_id: string }) => `${campaignId}|${u.unit_id}`;
+  const missing = units.filter((u) => cache.get(keyOf(u), nowMs) === null);
+  // The units not in the cache, counted REVIEW_BATCH at a time: one round trip, one pooled
+  // connection and one plan per batch, where a page of fifty units took fifty of each.
+  const batches = new Map<string, Promise<UnitReviewProgress>>();
+  for (let i = 0; i < missing.length; i += REVIEW_BATCH) {
+    const batch = missing.slice(i, i + REVIEW_BATCH);
+    const counting = countReviews(ctx, campaignId, batch);
+    batch.forEach((u, k) => {
+      const one = counting.then((all) => all[k]);
+      // Unheard when another caller's count of the unit was used instead: never an unhandled rejection.
+      one.catch(() => undefined);
+      batches.set(u.unit_id, one);
+    });
+  }
   const counted = await Promise.all(
+    // A unit another caller is counting already waits for that count (getOrLoad); its own is then unused.
     units.map((u) =>
-      cache.getOrLoad(`${campaignId}|${u.unit_id}`, nowMs, async () => {
-        const r = subtreeRange(u.unit_path);
-        const rows = await ctx.db
-          .selectFrom('campaign_members as cm')
-          .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
-          .select(['r.status', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('cm.campaign_id', '=', campaignId)
-          .where('cm.unit_path', '>=', unplannedValue(r.from))
-          .where('cm.unit_path', '<', unplannedValue(r.to))
-          .where('cm.included', '=', 1)
-          .groupBy('r.status')
-          .execute();
-        const progress = { members: 0, submitted: 0, finalized: 0 };
-        for (const row of rows) {
-          const n = Number(row.n);
-          progress.members += n;
-          if (row.status === 'submitted') progress.submitted += n;
-          if (row.status === 'finalized') progress.finalized += n;
-        }
-        return progress;
-      }),
+      cache.getOrLoad(keyOf(u), nowMs, () => batches.get(u.unit_id) ?? countReviews(ctx, campaignId, [u]).then((r) => r[0])),
     ),
   );
   return new Map(units.map((u, i) => [u.unit_id, counted[i]]));
+}
+
+/** Units counted by one statement; the last batch is padded to this many, so there is one statement shape. */
+const REVIEW_BATCH = 10;
+
+/**
+ * Member reviews by status under each unit's subtree: one indexed range per unit, REVIEW_BATCH of
+ * them glued with UNION ALL, each range's bounds unplanned (see above); a padding range is empty.
+ */
+async function countReviews(ctx: AppContext, campaignId: string, units: { unit_path: string }[]): Promise<UnitReviewProgress[]> {
+  const ranges = units.map((u) => subtreeRange(u.unit_path));
+  while (ranges.length < REVIEW_BATCH) ranges.push({ from: '', to: '' });
+  const branch = (r: { from: string; to: string }, k: number) =>
+    ctx.db
+      .selectFrom('campaign_members as cm')
+      .leftJoin('reviews as r', subjectReview('r', 'member', 'cm'))
+      .select([sql.lit(k).as('k'), 'r.status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('cm.campaign_id', '=', campaignId)
+      .where('cm.unit_path', '>=', unplannedValue(r.from))
+      .where('cm.unit_path', '<', unplannedValue(r.to))
+      .where('cm.included', '=', 1)
+      .groupBy('r.status');
+  let query = branch(ranges[0], 0);
+  for (let k = 1; k < ranges.length; k++) query = query.unionAll(branch(ranges[k], k));
+  const progress = units.map(() => ({ members: 0, submitted: 0, finalized: 0 }));
+  for (const row of await query.execute()) {
+    const p = progress[Number(row.k)];
+    if (!p) continue;
+    const n = Number(row.n);
+    p.members += n;
+    if (row.status === 'submitted') p.submitted += n;
+    if (row.status === 'finalized') p.finalized += n;
+  }
+  return progress;
 }
