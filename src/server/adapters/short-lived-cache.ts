@@ -115,6 +115,8 @@ export interface CachedCaller {
 export class RequestCaches {
   readonly callers = new ShortLivedCache<CachedCaller>();
   readonly units = new ShortLivedCache<OrgUnitRow>();
+  /** Settings by key (the business date, read by every cockpit page), as long as units. */
+  readonly settings = new ShortLivedCache<{ value: string | null }>(1000, 100);
   /** Campaign rows, read first by every campaign page (campaigns.repository loadCampaignAccess, outside transactions). */
   readonly campaigns = new ShortLivedCache<CampaignRow | undefined>(1000, 500);
   /** The units a campaign assigns each account to direct, by campaign, as long as grants (campaigns.repository). */
@@ -145,6 +147,7 @@ export class RequestCaches {
   clear(): void {
     this.callers.clear();
     this.units.clear();
+    this.settings.clear();
     this.campaigns.clear();
     this.directorPaths.clear();
     this.cockpits.clear();

@@ -8,7 +8,7 @@ import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared
 import { loadCampaignAccess, milestonesOf, withinPaths } from '../../adapters/db/campaigns.repository.js';
 import { subtreeRange, unplannedValue } from '../../adapters/db/dialect.js';
 import type { CampaignRow, Database } from '../../adapters/db/schema.js';
-import { businessDate } from '../../adapters/db/settings.repository.js';
+import { businessDateCached } from '../../adapters/db/settings.repository.js';
 import { campaignUnitScope, type CampaignCaller } from '../../domain/campaign-policy.js';
 import { overdueClauses, reached, unitOverdue } from '../../domain/campaign-progress.js';
 import type { AppContext, Caller } from '../context.js';
@@ -25,7 +25,7 @@ type CuEb = ExpressionBuilder<Database & { cu: Database['campaign_units'] }, 'cu
 export async function getCockpit(ctx: AppContext, caller: Caller, campaignId: string, q: Query): Promise<CockpitResponse> {
   const { campaign, caller: cc } = await loadCampaignAccess(ctx.db, campaignId, caller, ctx);
   const scope = campaignUnitScope(cc);
-  const bd = (await businessDate(ctx.db, ctx.clock.now())).date;
+  const bd = (await businessDateCached(ctx)).date;
   // Same campaign, day, scope, own units and query: the same cockpit (RequestCaches.cockpits).
   const key = JSON.stringify([campaign.id, bd, scope, cc.directorPaths, q]);
   const nowMs = ctx.clock.nowMs();

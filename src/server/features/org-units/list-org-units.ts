@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { listOrgUnitsQuery, OrgUnitSummary } from '../../../shared/contracts/org-units.js';
 import { foldForSearch } from '../../../shared/text.js';
 import { likeContains, subtreeRange } from '../../adapters/db/dialect.js';
-import { findUnit } from '../../adapters/db/org-units.repository.js';
+import { findUnitCached } from '../../adapters/db/org-units.repository.js';
 import { scopePaths } from '../../domain/policy.js';
 import type { AppContext, Caller } from '../context.js';
 import { presentUnitSummary } from './present-unit.js';
@@ -26,7 +26,7 @@ export async function listOrgUnits(ctx: AppContext, caller: Caller, query: Query
   if (query.parent) {
     q = q.where('u.parent_id', '=', query.parent);
   } else if (query.subtree) {
-    const root = await findUnit(ctx.db, query.subtree);
+    const root = await findUnitCached(ctx, query.subtree);
     if (!root) return { items: [], total: 0 };
     const r = subtreeRange(root.path);
     q = q.where('u.path', '>=', r.from).where('u.path', '<', r.to);

@@ -5,7 +5,7 @@
 import type { ListUnitReviewsQuery, ListUnitReviewsResponse } from '../../../shared/contracts/reviews.js';
 import { AppError } from '../../../shared/errors.js';
 import { loadCampaignAccess } from '../../adapters/db/campaigns.repository.js';
-import { findUnit } from '../../adapters/db/org-units.repository.js';
+import { findUnitCached } from '../../adapters/db/org-units.repository.js';
 import { findUnitSubject, listUnitReviews as listRows, progressOf, unitReports } from '../../adapters/db/reviews.repository.js';
 import { canReadDossier } from '../../domain/campaign-policy.js';
 import { isWithinPath } from '../../domain/org-tree.js';
@@ -25,7 +25,7 @@ export async function listUnitReviews(
   query: ListUnitReviewsQuery,
 ): Promise<ListUnitReviewsResponse> {
   const { campaign, caller } = await loadCampaignAccess(ctx.db, campaignId, principal, ctx);
-  const unit = await findUnit(ctx.db, unitId);
+  const unit = await findUnitCached(ctx, unitId);
   if (!unit || !isWithinPath(unit.path, campaign.owner_path)) throw new AppError('org_unit.not_found');
   const fullPaths = minimalPaths(principal.grants.filter((g) => READ_ALL.includes(g.role)).map((g) => g.unitPath));
   const keyLeaderPaths = minimalPaths([...caller.directorPaths]);
