@@ -10,6 +10,7 @@ import { describeEachDialect } from '../support/each-dialect.js';
 import { makeAccount, makeMember, makeSmallCommittee, makeUnit, TEST_PASSWORD } from '../support/factories.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
 import { TestClient } from '../support/http.js';
+import { plainReviewCounts, type ReviewCounts } from '../support/review-counts.js';
 import { effectiveConfig, formMeaningFor, populationTreatment, ruleSetById } from '../../src/server/domain/rule-sets/index.js';
 import type { MemberStatus } from '../../src/shared/vocabulary.js';
 
@@ -277,31 +278,8 @@ describeEachDialect('campaigns', (dialect) => {
     expect(ward.directors).toEqual([{ accountId: f.accounts.director.id, name: 'chidao.p01', duty: 'direct' }]);
     expect(ward.reviews.members).toBeGreaterThanOrEqual(3);
     // Each unit's review counts are those of a plain count over its subtree's included members.
-    const reviewOf = new Map(
-      (
-        await ctx.db
-          .selectFrom('reviews')
-          .select(['subject_key', 'status'])
-          .where('campaign_id', '=', f.id)
-          .where('subject_kind', '=', 'member')
-          .execute()
-      ).map((r) => [r.subject_key, r.status]),
-    );
-    const population = await ctx.db
-      .selectFrom('campaign_members')
-      .select(['member_id', 'unit_path'])
-      .where('campaign_id', '=', f.id)
-      .where('included', '=', 1)
-      .execute();
-    const paths = new Map((await ctx.db.selectFrom('org_units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
-    for (const item of all.items as { unitId: string; reviews: { members: number; submitted: number; finalized: number } }[]) {
-      const under = population.filter((m) => m.unit_path.startsWith(paths.get(item.unitId)!));
-      expect(item.reviews).toEqual({
-        members: under.length,
-        submitted: under.filter((m) => reviewOf.get(m.member_id) === 'submitted').length,
-        finalized: under.filter((m) => reviewOf.get(m.member_id) === 'finalized').length,
-      });
-    }
+    const countsOf = await plainReviewCounts(ctx.db, f.id);
+    for (const item of all.items as { unitId: string; reviews: ReviewCounts }[]) expect(item.reviews).toEqual(countsOf(item.unitId));
     expect(ward.reviews).toMatchObject({ submitted: 1, finalized: 1 });
     await ctx.db.deleteFrom('reviews').where('id', 'in', ['cockpit-review-0', 'cockpit-review-1']).execute();
   });

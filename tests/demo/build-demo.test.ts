@@ -19,6 +19,7 @@ import { SECTORS } from '../../src/shared/vocabulary.js';
 import { reviewContent } from '../../src/shared/contracts/review-content.js';
 import { levelLabel, ruleSetById } from '../../src/server/domain/rule-sets/index.js';
 import { CITY_SUGGESTIONS } from '../../src/server/features/demo/texts.js';
+import { plainReviewCounts, type ReviewCounts } from '../support/review-counts.js';
 import type { Level } from '../../src/shared/campaign-vocabulary.js';
 import { migratedDatabase, type TestDatabase } from '../support/databases.js';
 import { describeEachDialect } from '../support/each-dialect.js';
@@ -470,33 +471,10 @@ describeEachDialect('demo committee (city scale)', (dialect) => {
       expect(cockpit.body.totals.overdue).toBeGreaterThan(0);
       // The 42 units' review counts, counted ten units to a statement, are each a plain count over the
       // unit's subtree.
-      const items = cockpit.body.items as { unitId: string; reviews: { members: number; submitted: number; finalized: number } }[];
+      const items = cockpit.body.items as { unitId: string; reviews: ReviewCounts }[];
       expect(items).toHaveLength(42);
-      const statusOf = new Map(
-        (
-          await ctx.db
-            .selectFrom('reviews')
-            .select(['subject_key', 'status'])
-            .where('campaign_id', '=', c.id)
-            .where('subject_kind', '=', 'member')
-            .execute()
-        ).map((r) => [r.subject_key, r.status]),
-      );
-      const population = await ctx.db
-        .selectFrom('campaign_members')
-        .select(['member_id', 'unit_path'])
-        .where('campaign_id', '=', c.id)
-        .where('included', '=', 1)
-        .execute();
-      const paths = new Map((await ctx.db.selectFrom('org_units').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
-      for (const item of items) {
-        const under = population.filter((m) => m.unit_path.startsWith(paths.get(item.unitId)!));
-        expect(item.reviews).toEqual({
-          members: under.length,
-          submitted: under.filter((m) => statusOf.get(m.member_id) === 'submitted').length,
-          finalized: under.filter((m) => statusOf.get(m.member_id) === 'finalized').length,
-        });
-      }
+      const countsOf = await plainReviewCounts(ctx.db, c.id);
+      for (const item of items) expect(item.reviews).toEqual(countsOf(item.unitId));
       expect(items.some((i) => i.reviews.submitted > 0)).toBe(true);
     });
 
