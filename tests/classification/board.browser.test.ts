@@ -7,7 +7,15 @@ import { loadPrincipal } from '../../src/server/adapters/auth/principal.reposito
 import { propose } from '../../src/server/features/classification/propose.js';
 import type { Level } from '../../src/shared/campaign-vocabulary.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import { chooseOption, confirmPopup, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
+import {
+  chooseOption,
+  confirmPopup,
+  describeWithBrowser,
+  useBrowserSuite,
+  usePeople,
+  waitForText,
+  submitDialog,
+} from '../support/browser.js';
 import { makeMember, type UnitRef } from '../support/factories.js';
 import { heldConference, seedTally } from './seed.js';
 
@@ -118,7 +126,7 @@ describeWithBrowser('the calibration board in the browser (Chromium)', () => {
       const card = page.getByTestId(`my-result-${fx.year}`);
       await card.getByRole('button', { name: 'Gửi kiến nghị' }).click();
       await page.getByLabel('Nội dung kiến nghị').fill('Đề nghị xem xét lại kết quả của tôi.');
-      await page.getByRole('dialog').getByRole('button', { name: 'Gửi kiến nghị' }).click();
+      await submitDialog(page, 'Gửi kiến nghị');
       await waitForText(card, 'Đang xem xét');
     });
     await as('thuongtruc', `/xep-loai/${fx.id}/kien-nghi`, 'board-08-complaints', async (page) => {

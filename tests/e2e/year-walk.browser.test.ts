@@ -11,7 +11,15 @@ import { createCampaign } from '../../src/server/features/campaigns/create-campa
 import { snapshotPopulation } from '../../src/server/features/campaigns/snapshot-population.js';
 import { propose } from '../../src/server/features/classification/propose.js';
 import { makeCampaignFixture, scheduledConference, type CampaignFixture } from '../support/campaign-factories.js';
-import { chooseOption, confirmPopup, describeWithBrowser, useBrowserSuite, usePeople, waitForText } from '../support/browser.js';
+import {
+  chooseOption,
+  confirmPopup,
+  describeWithBrowser,
+  useBrowserSuite,
+  usePeople,
+  waitForText,
+  submitDialog,
+} from '../support/browser.js';
 import { heldConference, seedTally } from '../classification/seed.js';
 
 const CONCLUSION = 'Chưa chủ động nắm bắt tình hình an ninh trật tự ở khu dân cư được phân công phụ trách.';
@@ -107,7 +115,7 @@ describeWithBrowser('a review year after the gate, end to end (Chromium)', () =>
           .getByRole('checkbox')
           .check();
       await page.getByRole('button', { name: /Đề xuất mức \(2\)/ }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Ghi đề xuất' }).click();
+      await submitDialog(page, 'Ghi đề xuất');
       await waitForText(page.locator('body'), 'Đã đề xuất mức xếp loại cho 2 đối tượng', 30_000);
       const quota = page.getByTestId(`quota-${fx.tree.ward.id}`);
       // 2 HTT (Hùng, Lan) × 20 % = 0,4 → no HTXS allowed; Thúy proposed at HTXS.

@@ -6,7 +6,16 @@
 import { beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/server/adapters/clock.js';
 import { makeCampaignFixture, type CampaignFixture } from '../support/campaign-factories.js';
-import { PHONE, describeWithBrowser, loginThroughForm, openPage, screenshot, useBrowserSuite, waitForText } from '../support/browser.js';
+import {
+  PHONE,
+  describeWithBrowser,
+  loginThroughForm,
+  openPage,
+  screenshot,
+  useBrowserSuite,
+  waitForText,
+  submitDialog,
+} from '../support/browser.js';
 
 const NOW = '2024-11-20T08:00:00.000Z';
 
@@ -91,7 +100,7 @@ describeWithBrowser('self-review on a phone (Chromium)', () => {
       );
 
       await page.getByRole('button', { name: 'Nộp' }).first().click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Nộp' }).click();
+      await submitDialog(page, 'Nộp');
       await waitForText(main, 'chưa giải trình');
       await screenshot(page, 'reviews-03-phone-refused');
       const status = await suite.server.ctx.db

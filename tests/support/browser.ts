@@ -337,6 +337,31 @@ export async function confirmPopup(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Presses a modal dialog's button until the dialog closes: a click landing while the dialog is
+ * still animating open is lost under load (a CI run's year walk then waited 30 s on an open
+ * dialog). Pressing again is harmless: antd ignores a press while the button is busy with its
+ * request (loading). Up to three presses, eight seconds apart.
+ */
+export async function submitDialog(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dialog.getByRole('button', { name }).click({ timeout: 10_000 });
+    } catch (e) {
+      // Closed meanwhile by the previous press.
+      if (!(await dialog.isVisible())) return;
+      throw e;
+    }
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: attempt < 3 ? 8_000 : 30_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/**
  * Opens an antd Collapse panel by its header (role button) and waits until it says it is expanded;
  * a click landing while an outer panel is still animating open is lost under load, so it is
  * clicked again (up to three times).
