@@ -333,6 +333,11 @@ describeEachDialect('campaigns', (dialect) => {
     try {
       expect((await (await as('vanphong')).post('/api/auth/logout', {})).status).toBe(200);
       expect(await codes('')).toEqual({ codes: ['S01', 'P01', 'P01.C1', 'P01.C2'], total: 4 });
+      // Pages across the end of the own units: the others follow them in code order.
+      expect(await codes('&pageSize=2')).toEqual({ codes: ['S01', 'P01'], total: 4 });
+      expect(await codes('&pageSize=1&page=2')).toEqual({ codes: ['P01'], total: 4 });
+      expect(await codes('&pageSize=2&page=2')).toEqual({ codes: ['P01.C1', 'P01.C2'], total: 4 });
+      expect(await codes('&pageSize=3&page=2')).toEqual({ codes: ['P01.C2'], total: 4 });
       expect(await codes('&sector=ward&pageSize=1&page=2')).toEqual({ codes: ['P01.C1'], total: 3 });
     } finally {
       await ctx.db.deleteFrom('assignments').where('id', '=', 'cockpit-own-school').execute();

@@ -1,7 +1,7 @@
 // The campaign cockpit (issue 3 item 8): every unit in the caller's scope with its stage, counts
 // ("12/42 đơn vị đã được thẩm định"), overdue marks against the milestones at the business date, and
 // filters by director, sector and stage. A few grouped queries, whatever the size of the province.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { CockpitResponse, CockpitUnit, cockpitQuery } from '../../../shared/contracts/campaigns.js';
 import { UNIT_STAGES, type MilestoneKind, type UnitStage } from '../../../shared/campaign-vocabulary.js';
@@ -107,8 +107,8 @@ async function buildCockpit(
     .innerJoin('org_units as u', 'u.id', 'cu.unit_id')
     .$if(q.sector !== undefined, (qb) => qb.where('u.sector', '=', q.sector!));
   // A director sees their own units first (issue 3 item 3). Their units are looked up once through
-  // the unit_path index, and the sort asks "one of these ids?": testing each of the province's ten
-  // thousand units against 75 assigned subtrees took PostgreSQL 100 ms.
+  // the unit_path index: testing each of the province's ten thousand units against 75 assigned
+  // subtrees took PostgreSQL 100 ms.
   const mine = cc.directorPaths;
   const mineIds =
     mine.length === 0
@@ -140,34 +140,14 @@ async function buildCockpit(
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.total)),
-    list
-      .select([
-        'cu.id',
-        'cu.unit_id',
-        'cu.unit_path',
-        'cu.unit_kind',
-        'cu.stage',
-        'cu.stage_changed_at',
-        'cu.needs_appraisal',
-        'cu.appraisal_round',
-        'u.name',
-        'u.code',
-        'u.sector',
-      ])
-      .$if(mineIds.length > 0, (qb) =>
-        qb.orderBy((eb) =>
-          eb
-            .case()
-            .when(mineIds.length <= MINE_IDS_MAX ? eb('cu.id', 'in', mineIds) : withinPaths(eb, 'cu.unit_path', mine))
-            .then(0)
-            .else(1)
-            .end(),
+    mineIds.length === 0
+      ? pageByCode(list, q.pageSize, (q.page - 1) * q.pageSize).execute()
+      : ownUnitsFirst(
+          list,
+          (eb) => (mineIds.length <= MINE_IDS_MAX ? eb('cu.id', 'in', mineIds) : withinPaths(eb, 'cu.unit_path', mine)),
+          q.pageSize,
+          (q.page - 1) * q.pageSize,
         ),
-      )
-      .orderBy('u.code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
   ]);
 
   const unitIds = rows.map((r) => r.unit_id);
@@ -239,6 +219,64 @@ async function buildCockpit(
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** The cockpit's list: the filtered campaign units joined to their units (name, code, sector). */
+type CockpitDb = Database & { cu: Database['campaign_units']; u: Database['org_units'] };
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- nothing selected yet
+type CockpitList = SelectQueryBuilder<CockpitDb, 'cu' | 'u', {}>;
+type ListEb = ExpressionBuilder<CockpitDb, 'cu' | 'u'>;
+
+/** A page of the list in unit code order. */
+function pageByCode(list: CockpitList, limit: number, offset: number) {
+  return list
+    .select([
+      'cu.id',
+      'cu.unit_id',
+      'cu.unit_path',
+      'cu.unit_kind',
+      'cu.stage',
+      'cu.stage_changed_at',
+      'cu.needs_appraisal',
+      'cu.appraisal_round',
+      'u.name',
+      'u.code',
+      'u.sector',
+    ])
+    .orderBy('u.code')
+    .limit(limit)
+    .offset(offset);
+}
+
+/**
+ * A page of the list with the director's own units first, each part in code order: the own units'
+ * page, then, where it runs past them, the others'. One statement sorted by "own or not" tested
+ * every unit of the scope against the list of own ids: in the season's load, a province director's
+ * page took PostgreSQL 110 ms on average and up to 490 ms (16 s of its time in a 40-second run).
+ * Now the own units are read by their ids and the others in the unit code index's order (1–2 ms).
+ */
+async function ownUnitsFirst(list: CockpitList, isOwn: (eb: ListEb) => Expression<SqlBool>, limit: number, offset: number) {
+  const own = await pageByCode(list.where(isOwn), limit, offset).execute();
+  if (own.length === limit) return own;
+  // The page runs past the own units: their number places the others after them (known from this
+  // page unless the page starts after the last of them).
+  const ownCount =
+    own.length > 0 || offset === 0
+      ? offset + own.length
+      : Number(
+          (
+            await list
+              .where(isOwn)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  const others = await pageByCode(
+    list.where((eb) => eb.not(isOwn(eb))),
+    limit - own.length,
+    Math.max(0, offset - ownCount),
+  ).execute();
+  return [...own, ...others];
 }
 
 /**
